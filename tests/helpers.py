@@ -1,0 +1,35 @@
+"""Small helpers shared by the tests."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+def load_script(name: str):
+    """Import a file from scripts/ as a module."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def notebook(name: str):
+    """A committed notebook, by the start of its file name."""
+    [path] = [p for p in NOTEBOOKS if p.name.startswith(name)]
+    return nbformat.read(path, as_version=4)
+
+
+def solution_code(notebook_name: str, exercise: int) -> str:
+    """The Python code in the collapsed solution block of an exercise (`<summary>Solution N</summary>`)."""
+    pattern = re.compile(rf"<summary>Solution {exercise}\b.*?</summary>.*?```python\n(.*?)```", re.S)
+    for cell in notebook(notebook_name).cells:
+        if cell.cell_type == "markdown" and (found := pattern.search(cell.source)):
+            return found.group(1)
+    raise LookupError(f"{notebook_name}: no solution block for exercise {exercise}")
