@@ -36,6 +36,9 @@ def export_notebook(path: Path) -> tuple[str, str] | None:
     exported = [s.lstrip().split("\n", 1)[1].strip("\n") for s in code_cells if _first_line(s) == EXPORT]
     if not names and not exported:
         return None
+    relative = [line for cell in exported for line in cell.splitlines() if line.lstrip().startswith("from .")]
+    if relative:
+        raise ValueError(f"{path.name}: export cells also run in the notebook, so import with `from buildllm...`, not {relative[0].strip()!r}")
     if len(names) != 1 or not names[0].isidentifier():
         raise ValueError(f"{path.name}: export cells need exactly one `{DEFAULT_EXP} NAME` cell, found {names}")
     header = (

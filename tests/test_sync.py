@@ -55,3 +55,10 @@ def test_export_needs_one_module_name(tmp_path):
     nbformat.write(nbformat.v4.new_notebook(cells=cells), tmp_path / "98_bad.ipynb")
     with pytest.raises(ValueError, match="default_exp"):
         export.export_notebook(tmp_path / "98_bad.ipynb")
+
+
+def test_export_refuses_relative_imports(tmp_path):
+    cells = [nbformat.v4.new_code_cell("#| default_exp demo"), nbformat.v4.new_code_cell("#| export\nfrom .runtime import scaled")]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), tmp_path / "97_relative.ipynb")
+    with pytest.raises(ValueError, match="from buildllm"):
+        export.export_notebook(tmp_path / "97_relative.ipynb")

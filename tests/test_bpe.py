@@ -1,0 +1,171 @@
+"""Byte-pair encoding: hand-worked merges, plain == fast, GPT-2 == tiktoken, special tokens, save and load."""
+
+import json
+import warnings
+
+import pytest
+import tiktoken
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import buildllm  # noqa: F401  (tiktoken's gpt2 offline)
+from buildllm.bpe import EOT, BPETokenizer, course_tokenizer, course_tokenizer_path, gpt2_tokenizer, train_bpe, train_bpe_plain, train_course_tokenizer
+from buildllm.corpora import load_corpus
+
+
+@pytest.fixture(scope="module")
+def gpt2():
+    return gpt2_tokenizer()
+
+
+@pytest.fixture(scope="module")
+def tiktoken_gpt2():
+    return tiktoken.get_encoding("gpt2")
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus("stories", split="all")
+
+
+def test_hand_worked_example():
+    # Worked on paper: 'aa' x4 -> 256; then (aa, a) and (a, b) tie at 2, b'aa' > b'a' so (aa, a) -> 257;
+    # (aaa, b) x2 -> 258; then every pair occurs once and (b'd', b'aaab') is the greatest -> 259.
+    vocab, merges = train_bpe("aaabdaaabac", 260)
+    assert merges == [(b"a", b"a"), (b"aa", b"a"), (b"aaa", b"b"), (b"d", b"aaab")]
+    assert vocab[259] == b"daaab" and len(vocab) == 260
+    tokenizer = BPETokenizer(merges)
+    assert tokenizer.encode("aaabdaaabac") == [258, 259, 97, 99]
+    assert tokenizer.decode([258, 259, 97, 99]) == "aaabdaaabac"
+
+
+def test_ids_count_bytes_then_special_tokens_then_merges():
+    vocab, merges = train_bpe(f"aaabdaaabac{EOT}aaab", 262, special_tokens=[EOT, "<|pad|>"])
+    assert vocab[256] == EOT.encode() and vocab[257] == b"<|pad|>"
+    assert vocab[258] == b"aa" and len(merges) == 4
+    tokenizer = BPETokenizer(merges, [EOT, "<|pad|>"])
+    assert tokenizer.n_vocab == 262 and tokenizer.eot_token == 256
+    assert tokenizer.encode(f"aaab{EOT}", allowed_special="all") == [260, 256]
+
+
+def test_special_tokens_are_never_merged_across():
+    text = ("ab" + EOT) * 50 + "ab"
+    with pytest.warns(UserWarning, match="ran out of pairs"):
+        _, merges = train_bpe(text, 300, special_tokens=[EOT])
+    assert merges == [(b"a", b"b")]  # '<|' etc. never counted; only 'ab' remains to merge
+
+
+def test_vocab_size_too_small_is_explained():
+    with pytest.raises(ValueError, match="too small"):
+        train_bpe("hello", 256, special_tokens=[EOT])
+
+
+@pytest.mark.parametrize("size", [300, 600])
+def test_fast_and_plain_trainers_agree_on_the_corpus(corpus, size):
+    sample = corpus[100_000:160_000]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert train_bpe(sample, size, [EOT]) == train_bpe_plain(sample, size, [EOT])
+
+
+@settings(deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet="ab c\n'.1é", max_size=120), st.integers(256, 300))
+def test_fast_and_plain_trainers_agree_on_random_text(text, size):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # small texts run out of pairs
+        assert train_bpe(text, size) == train_bpe_plain(text, size)
+
+
+KNOWN = {
+    "hello world": [31373, 995],
+    "Akwirw ier": [33901, 86, 343, 86, 220, 959],
+    "Hello, do you like tea? <|endoftext|> In the sunlit terraces of someunknownPlace.": [
+        15496, 11, 466, 345, 588, 8887, 30, 220, 50256, 554, 262, 4252, 18250, 8812, 2114, 286, 617, 34680, 27271, 13,
+    ],
+}
+
+
+@pytest.mark.parametrize("text", list(KNOWN))
+def test_gpt2_known_ids(gpt2, text):
+    assert gpt2.encode(text, allowed_special="all") == KNOWN[text]
+    assert gpt2.decode(KNOWN[text]) == text
+
+
+def test_gpt2_matches_tiktoken_on_the_whole_corpus(gpt2, tiktoken_gpt2, corpus):
+    ours = gpt2.encode(corpus, allowed_special="all")
+    assert ours == tiktoken_gpt2.encode(corpus, allowed_special="all")
+    assert gpt2.decode(ours) == corpus
+    assert gpt2.n_vocab == tiktoken_gpt2.n_vocab and gpt2.eot_token == tiktoken_gpt2.eot_token == 50256
+
+
+@settings(deadline=None, max_examples=400)
+@given(st.text())
+def test_gpt2_matches_tiktoken_on_any_unicode(gpt2, tiktoken_gpt2, text):
+    ours = gpt2.encode(text, disallowed_special=())
+    assert ours == tiktoken_gpt2.encode(text, disallowed_special=())
+    assert gpt2.decode(ours) == text
+
+
+def test_special_tokens_need_permission_like_tiktoken(gpt2, tiktoken_gpt2):
+    text = f"The end.{EOT}Once"
+    for tokenizer in (gpt2, tiktoken_gpt2):
+        with pytest.raises(ValueError):
+            tokenizer.encode(text)
+    assert gpt2.encode(text, allowed_special={EOT}) == tiktoken_gpt2.encode(text, allowed_special={EOT})
+    assert gpt2.encode(text, disallowed_special=()) == tiktoken_gpt2.encode(text, disallowed_special=())
+    assert 50256 not in gpt2.encode(text, disallowed_special=())
+
+
+def test_decode_errors_and_partial_characters(gpt2):
+    llama = gpt2.encode("🦙")
+    assert len(llama) > 1 and "\ufffd" in gpt2.decode(llama[:1])
+    with pytest.raises(UnicodeDecodeError):
+        gpt2.decode(llama[:1], errors="strict")
+    with pytest.raises(ValueError, match="not in this tokenizer's vocabulary"):
+        gpt2.decode([99_999])
+
+
+def test_save_and_load_round_trip(tmp_path, corpus):
+    tokenizer = BPETokenizer.train(corpus[:30_000], 400, [EOT])
+    tokenizer.save(tmp_path / "t.json")
+    loaded = BPETokenizer.load(tmp_path / "t.json")
+    assert loaded.merges == tokenizer.merges and loaded.special_tokens == tokenizer.special_tokens
+    text = corpus[30_000:40_000]
+    assert loaded.encode(text, allowed_special="all") == tokenizer.encode(text, allowed_special="all")
+
+
+def test_gpt2_numbering_cannot_be_saved(tmp_path, gpt2):
+    with pytest.raises(ValueError, match="course's numbering"):
+        gpt2.save(tmp_path / "gpt2.json")
+
+
+def test_bad_tokenizer_files_get_clear_errors(tmp_path):
+    with pytest.raises(FileNotFoundError, match="No tokenizer file"):
+        BPETokenizer.load(tmp_path / "missing.json")
+    (tmp_path / "junk.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(ValueError, match="not a valid buildllm-bpe tokenizer file"):
+        BPETokenizer.load(tmp_path / "junk.json")
+    bad = {"format": "buildllm-bpe", "version": 1, "pattern": "x", "special_tokens": [], "merges": [["6162", "63"]]}
+    (tmp_path / "bad.json").write_text(json.dumps(bad), encoding="utf-8")
+    with pytest.raises(ValueError, match="no earlier merge made"):
+        BPETokenizer.load(tmp_path / "bad.json")
+
+
+def test_the_shipped_course_tokenizer_is_reproducible(corpus):
+    shipped = course_tokenizer()
+    assert shipped.n_vocab == 4096 and shipped.eot_token == 256
+    assert train_course_tokenizer().merges == shipped.merges
+    text = load_corpus("stories", split="valid")
+    assert shipped.decode(shipped.encode(text, allowed_special="all")) == text
+    assert course_tokenizer_path().name == "course_bpe.json"
+
+
+@pytest.fixture(scope="module")
+def course():
+    return course_tokenizer()
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.text())
+def test_course_tokenizer_round_trips_any_unicode(course, text):
+    assert course.decode(course.encode(text, disallowed_special=())) == text

@@ -1,0 +1,124 @@
+"""The shipped data: the manifest matches the files, the corpus is big and varied enough, the generator reproduces it.
+
+The measures are computed here from the files themselves, with the definitions of the issue that set them.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.util
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from buildllm import corpora
+
+ROOT = Path(__file__).resolve().parents[1]
+STORIES = ROOT / "data" / "stories"
+GENERATOR = STORIES / "generator" / "generate_stories.py"
+EOT = "<|endoftext|>"
+
+
+def stories_in(path: Path) -> list[str]:
+    return [piece.strip("\n") for piece in path.read_text(encoding="utf-8").split(EOT) if piece.strip()]
+
+
+@functools.cache
+def handwritten() -> list[str]:
+    return [story for path in sorted((STORIES / "handwritten").glob("*.txt")) for story in stories_in(path)]
+
+
+@functools.cache
+def everything() -> list[str]:
+    return handwritten() + stories_in(STORIES / "generated.txt")
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z']+", text.lower())
+
+
+def shipped_files() -> set[str]:
+    """Every data file under data/ (not the manifest and README themselves), as a path from the repository root."""
+    return {
+        path.relative_to(ROOT).as_posix()
+        for path in (ROOT / "data").rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts and path.name not in {"manifest.json", "README.md"}
+    }
+
+
+# -------------------------------------------------------------------------------------------- the manifest
+
+
+def test_manifest_matches_the_files():
+    manifest = json.loads((ROOT / "data" / "manifest.json").read_text(encoding="utf-8"))
+    assert {entry["path"] for entry in manifest} == shipped_files()
+    for entry in manifest:
+        data = (ROOT / entry["path"]).read_bytes()
+        assert entry["bytes"] == len(data), entry["path"]
+        assert entry["sha256"] == hashlib.sha256(data).hexdigest(), (
+            f"{entry['path']} changed: refresh the manifest with `python -m buildllm.corpora --manifest`"
+        )
+        assert entry["licence"] == ("MIT" if entry["path"].endswith(".py") else "CC BY 4.0"), entry["path"]
+        assert entry["origin"], entry["path"]
+    assert manifest == corpora.manifest_entries(), "refresh with `python -m buildllm.corpora --manifest`"
+
+
+# ------------------------------------------------------------------------------------------ the measures
+
+
+def test_corpus_size():
+    total = len(EOT.join(everything()).encode("utf-8"))
+    by_hand = len(EOT.join(handwritten()).encode("utf-8"))
+    assert total >= 1_000_000, f"whole corpus: {total:,} bytes (want at least 1,000,000)"
+    assert by_hand >= 250_000, f"hand-written: {by_hand:,} bytes (want at least 250,000)"
+    assert corpora.load_corpus("stories", "all") == EOT.join(everything())
+
+
+def test_vocabulary():
+    counts = Counter(word for story in everything() for word in words(story))
+    repeated = sum(1 for count in counts.values() if count >= 2)
+    assert repeated >= 3_000, f"{repeated:,} distinct words occur at least twice (want at least 3,000)"
+
+
+def test_word_four_grams_are_varied():
+    grams = [tuple(ws[i : i + 4]) for story in everything() for ws in [words(story)] for i in range(len(ws) - 3)]
+    share = len(set(grams)) / len(grams)
+    assert share >= 0.5, f"{len(set(grams)):,} distinct of {len(grams):,} word 4-grams: {share:.1%} (want >= 50%)"
+
+
+def test_few_repeated_sentences():
+    # A sentence ends after . ! or ? followed by white space; only sentences of at least four words count.
+    sentences = [
+        sentence
+        for story in everything()
+        for sentence in re.split(r"(?<=[.!?])\s+", story)
+        if len(words(sentence)) >= 4
+    ]
+    seen, repeats = set(), 0
+    for sentence in sentences:
+        repeats += sentence in seen
+        seen.add(sentence)
+    share = repeats / len(sentences)
+    assert share <= 0.10, (
+        f"{repeats:,} of {len(sentences):,} sentences repeat an earlier one: {share:.1%} (want <= 10%)"
+    )
+
+
+# ----------------------------------------------------------------------------------------- the generator
+
+
+def test_generator_reproduces_the_committed_file():
+    spec = importlib.util.spec_from_file_location("generate_stories_under_test", GENERATOR)
+    generator = importlib.util.module_from_spec(spec)
+    before = sys.dont_write_bytecode
+    sys.dont_write_bytecode = True  # leave no __pycache__ in data/
+    try:
+        spec.loader.exec_module(generator)
+    finally:
+        sys.dont_write_bytecode = before
+    text = generator.generate(generator.SEED)  # as its main() does
+    committed = (STORIES / "generated.txt").read_bytes()
+    assert text.encode("utf-8") == committed, "regenerate with `python data/stories/generator/generate_stories.py`"
