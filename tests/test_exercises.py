@@ -46,3 +46,38 @@ def test_eliza_changing_doctor_itself_fails():
     finally:
         DOCTOR.clear()
         DOCTOR.update(saved)
+
+
+def test_ngram_solutions_pass_and_wrong_answers_fail():
+    import math
+
+    from buildllm.exercises.ngram import check_add_k, check_perplexity
+
+    namespace = {"math": math, "check_perplexity": check_perplexity, "check_add_k": check_add_k}
+    exec(solution_code("02_ngram", 1), namespace)
+    exec(solution_code("02_ngram", 2), namespace)
+    assert check_perplexity(namespace["sentence_perplexity"]) and check_add_k(namespace["smoothed_row"])
+    assert not check_perplexity(lambda ps: -sum(math.log(p) for p in ps) / len(ps))  # the cross-entropy
+    assert not check_perplexity(lambda ps: math.exp(-sum(math.log10(p) for p in ps) / len(ps)))  # wrong log
+    assert not check_add_k(lambda counts, k: [(c + k) / (sum(counts) + k) for c in counts])
+    assert not check_add_k(lambda counts, k: [c / sum(counts) for c in counts])
+
+
+def test_bpe_solutions_pass_and_wrong_answers_fail():
+    from buildllm.exercises.bpe import check_merge_tokens, check_most_frequent_pair
+
+    namespace = {"check_most_frequent_pair": check_most_frequent_pair, "check_merge_tokens": check_merge_tokens}
+    exec(solution_code("04_byte_pair", 1), namespace)
+    exec(solution_code("04_byte_pair", 2), namespace)
+    assert check_most_frequent_pair(namespace["most_frequent_pair"]) and check_merge_tokens(namespace["encode_word"])
+
+    def ties_to_first_seen(ids, vocab):
+        counts = {}
+        for pair in zip(ids, ids[1:]):
+            counts[pair] = counts.get(pair, 0) + 1
+        return max(counts, key=counts.get)
+
+    assert not check_most_frequent_pair(ties_to_first_seen)
+
+    assert not check_merge_tokens(lambda word, merges: [bytes([b]) for b in word.encode()])
+    assert not check_merge_tokens(lambda word, merges: [ch.encode() for ch in word])
