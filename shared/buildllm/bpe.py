@@ -11,10 +11,9 @@ from pathlib import Path
 
 import regex
 
+from buildllm.corpora import EOT
 from buildllm.gpt2_files import gpt2_file
 from buildllm.runtime import repo_root
-
-EOT = "<|endoftext|>"
 
 
 def pair_counts(ids: list[int], counts: Counter | None = None, weight: int = 1) -> Counter:
@@ -296,7 +295,7 @@ def course_tokenizer_path() -> Path:
 
 def train_course_tokenizer() -> BPETokenizer:
     """The course tokenizer, trained from scratch on the training stories."""
-    from buildllm.corpora import load_corpus
+    from buildllm.corpora import load_corpus  # here, not at the top: only training needs the corpus
 
     return BPETokenizer.train(load_corpus("stories", split="train"), COURSE_VOCAB_SIZE, [EOT])
 

@@ -222,7 +222,7 @@ def download(url: str, sha256: str, size: int | None, destination: str | os.Path
 def manifest_entries() -> list[dict]:
     """One entry per shipped data file: path, bytes, sha256, origin, licence (what ``data/manifest.json`` holds)."""
     folder = data_dir()
-    generator = _load_generator(folder / GENERATOR)
+    generator = load_generator()
     origins = {
         path: ("hand-written for the course, story by story", "CC BY 4.0")
         for path in sorted((folder / HANDWRITTEN).glob("*.txt"))
@@ -249,11 +249,12 @@ def manifest_entries() -> list[dict]:
     ]
 
 
-def _load_generator(path: Path):
+def load_generator(path: Path | None = None):
+    """The story generator script as a module (``generate(seed)``, ``SEED``), imported without a trace in data/."""
     import importlib.util
-
     import sys
 
+    path = path or data_dir() / GENERATOR
     spec = importlib.util.spec_from_file_location("generate_stories", path)
     module = importlib.util.module_from_spec(spec)
     before = sys.dont_write_bytecode

@@ -53,7 +53,7 @@ def sample_bigram(probs: torch.Tensor, start: int, length: int, temperature: flo
 
 import re
 
-EOT = "<|endoftext|>"
+from buildllm.corpora import EOT
 _WORD_OR_MARK = re.compile(r"[a-z0-9']+|[.,!?;:\"]")
 
 
