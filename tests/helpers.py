@@ -9,6 +9,8 @@ from pathlib import Path
 import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
+STORIES = ROOT / "data" / "stories"
+EOT = "<|endoftext|>"  # written out here, not imported: the tests read the story files their own way
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 
@@ -33,3 +35,8 @@ def solution_code(notebook_name: str, exercise: int) -> str:
         if cell.cell_type == "markdown" and (found := pattern.search(cell.source)):
             return found.group(1)
     raise LookupError(f"{notebook_name}: no solution block for exercise {exercise}")
+
+
+def stories_in(path: Path) -> list[str]:
+    """The tests' own reading of a story file: the pieces between EOT lines, without surrounding newlines."""
+    return [piece.strip("\n") for piece in path.read_text(encoding="utf-8").split(EOT) if piece.strip()]

@@ -14,13 +14,8 @@ import pytest
 
 from buildllm import corpora, runtime
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "stories"
-EOT = "<|endoftext|>"
-
-
-def stories_in(path: Path) -> list[str]:
-    """The test's own reading of a story file: the pieces between EOT lines, without surrounding newlines."""
-    return [piece.strip("\n") for piece in path.read_text(encoding="utf-8").split(EOT) if piece.strip()]
+from helpers import EOT, stories_in
+from helpers import STORIES as DATA
 
 
 @functools.cache

@@ -10,17 +10,10 @@ import hashlib
 import json
 import re
 from collections import Counter
-from pathlib import Path
 
 from buildllm import corpora
 
-ROOT = Path(__file__).resolve().parents[1]
-STORIES = ROOT / "data" / "stories"
-EOT = "<|endoftext|>"
-
-
-def stories_in(path: Path) -> list[str]:
-    return [piece.strip("\n") for piece in path.read_text(encoding="utf-8").split(EOT) if piece.strip()]
+from helpers import EOT, ROOT, STORIES, stories_in
 
 
 @functools.cache

@@ -27,20 +27,36 @@ def split_words(text: str) -> list[str]:
 _NO_SPACE_BEFORE = re.compile(r" ([.,!?;:])")
 
 
-def _tokens_of(vocab: list[str], ids: Iterable[int]) -> list[str]:
-    """The tokens with these ids, with a clear error for an id the vocabulary does not have."""
-    tokens = []
-    for position, token_id in enumerate(ids):
-        if not 0 <= token_id < len(vocab):
-            raise ValueError(
-                f"id {token_id} (position {position}) is not in this tokenizer's vocabulary: "
-                f"ids run from 0 to {len(vocab) - 1}"
-            )
-        tokens.append(vocab[token_id])
-    return tokens
+class _Vocabulary:
+    """What both tokenizers share: a list of tokens, each token's position in it being its id."""
+
+    def __init__(self, vocab: list[str]):
+        self.vocab = vocab
+        self.token_to_id = {token: i for i, token in enumerate(vocab)}
+
+    @property
+    def vocab_size(self) -> int:
+        return len(self.vocab)
+
+    @property
+    def eot_token(self) -> int:
+        """The id of ``<|endoftext|>``."""
+        return self.token_to_id[EOT]
+
+    def _tokens_of(self, ids: Iterable[int]) -> list[str]:
+        """The tokens with these ids, with a clear error for an id the vocabulary does not have."""
+        tokens = []
+        for position, token_id in enumerate(ids):
+            if not 0 <= token_id < len(self.vocab):
+                raise ValueError(
+                    f"id {token_id} (position {position}) is not in this tokenizer's vocabulary: "
+                    f"ids run from 0 to {len(self.vocab) - 1}"
+                )
+            tokens.append(self.vocab[token_id])
+        return tokens
 
 
-class WordTokenizer:
+class WordTokenizer(_Vocabulary):
     """A word-level tokenizer: one id for each word and punctuation mark of its vocabulary.
 
     Ids: the vocabulary's tokens sorted (the same words always get the same ids), then ``<|endoftext|>``, then
@@ -53,22 +69,12 @@ class WordTokenizer:
     """
 
     def __init__(self, words: Iterable[str]):
-        self.vocab = sorted(set(words) - set(SPECIAL_TOKENS)) + list(SPECIAL_TOKENS)
-        self.token_to_id = {token: i for i, token in enumerate(self.vocab)}
+        super().__init__(sorted(set(words) - set(SPECIAL_TOKENS)) + list(SPECIAL_TOKENS))
 
     @classmethod
     def from_text(cls, text: str) -> WordTokenizer:
         """A tokenizer whose vocabulary is every word and punctuation mark in ``text``."""
         return cls(split_words(text))
-
-    @property
-    def vocab_size(self) -> int:
-        return len(self.vocab)
-
-    @property
-    def eot_token(self) -> int:
-        """The id of ``<|endoftext|>``."""
-        return self.token_to_id[EOT]
 
     @property
     def unk_token(self) -> int:
@@ -80,7 +86,7 @@ class WordTokenizer:
         return [self.token_to_id.get(token, unk) for token in split_words(text)]
 
     def decode(self, ids: Iterable[int]) -> str:
-        return _NO_SPACE_BEFORE.sub(r"\1", " ".join(_tokens_of(self.vocab, ids)))
+        return _NO_SPACE_BEFORE.sub(r"\1", " ".join(self._tokens_of(ids)))
 
     def __repr__(self) -> str:
         return f"WordTokenizer(vocab_size={self.vocab_size})"
@@ -92,7 +98,7 @@ def _positions(where: list[int]) -> str:
     return f"position{'s' if len(where) > 1 else ''} {shown}"
 
 
-class CharTokenizer:
+class CharTokenizer(_Vocabulary):
     """A character-level tokenizer: one id per character of its vocabulary, and one for ``<|endoftext|>``.
 
     Ids: the characters sorted by code point, then ``<|endoftext|>``, then (with ``unknown="replace"``) ``<|unk|>``.
@@ -111,22 +117,12 @@ class CharTokenizer:
         if not_chars:
             raise ValueError(f"CharTokenizer needs single characters, got {not_chars[:5]}")
         self.unknown = unknown
-        self.vocab = sorted(chars) + [EOT] + ([UNK] if unknown == "replace" else [])
-        self.token_to_id = {token: i for i, token in enumerate(self.vocab)}
+        super().__init__(sorted(chars) + [EOT] + ([UNK] if unknown == "replace" else []))
 
     @classmethod
     def from_text(cls, text: str, unknown: str = "error") -> CharTokenizer:
         """A tokenizer for every character in ``text`` (``<|endoftext|>`` counts as one token, not 13 characters)."""
         return cls(text.replace(EOT, ""), unknown)
-
-    @property
-    def vocab_size(self) -> int:
-        return len(self.vocab)
-
-    @property
-    def eot_token(self) -> int:
-        """The id of ``<|endoftext|>``."""
-        return self.token_to_id[EOT]
 
     def encode(self, text: str) -> list[int]:
         ids: list[int] = []
@@ -156,7 +152,7 @@ class CharTokenizer:
         )
 
     def decode(self, ids: Iterable[int]) -> str:
-        return "".join(_tokens_of(self.vocab, ids))
+        return "".join(self._tokens_of(ids))
 
     def __repr__(self) -> str:
         return f"CharTokenizer(vocab_size={self.vocab_size}, unknown={self.unknown!r})"
