@@ -13,6 +13,15 @@ STORIES = ROOT / "data" / "stories"
 EOT = "<|endoftext|>"  # written out here, not imported: the tests read the story files their own way
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
+# GPT-2 ids known from outside this project (OpenAI's published encodings), with <|endoftext|> allowed.
+KNOWN_GPT2_IDS = {
+    "hello world": [31373, 995],
+    "Akwirw ier": [33901, 86, 343, 86, 220, 959],
+    "Hello, do you like tea? <|endoftext|> In the sunlit terraces of someunknownPlace.": [
+        15496, 11, 466, 345, 588, 8887, 30, 220, 50256, 554, 262, 4252, 18250, 8812, 2114, 286, 617, 34680, 27271, 13,
+    ],
+}
+
 
 def load_script(name: str):
     """Import a file from scripts/ as a module."""

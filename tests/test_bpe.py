@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 import buildllm  # noqa: F401  (tiktoken's gpt2 offline)
 from buildllm.bpe import EOT, BPETokenizer, course_tokenizer, course_tokenizer_path, gpt2_tokenizer, train_bpe, train_bpe_plain, train_course_tokenizer
 from buildllm.corpora import load_corpus
+from helpers import KNOWN_GPT2_IDS
 
 
 @pytest.fixture(scope="module")
@@ -76,19 +77,12 @@ def test_fast_and_plain_trainers_agree_on_random_text(text, size):
         assert train_bpe(text, size) == train_bpe_plain(text, size)
 
 
-KNOWN = {
-    "hello world": [31373, 995],
-    "Akwirw ier": [33901, 86, 343, 86, 220, 959],
-    "Hello, do you like tea? <|endoftext|> In the sunlit terraces of someunknownPlace.": [
-        15496, 11, 466, 345, 588, 8887, 30, 220, 50256, 554, 262, 4252, 18250, 8812, 2114, 286, 617, 34680, 27271, 13,
-    ],
-}
 
 
-@pytest.mark.parametrize("text", list(KNOWN))
+@pytest.mark.parametrize("text", list(KNOWN_GPT2_IDS))
 def test_gpt2_known_ids(gpt2, text):
-    assert gpt2.encode(text, allowed_special="all") == KNOWN[text]
-    assert gpt2.decode(KNOWN[text]) == text
+    assert gpt2.encode(text, allowed_special="all") == KNOWN_GPT2_IDS[text]
+    assert gpt2.decode(KNOWN_GPT2_IDS[text]) == text
 
 
 def test_gpt2_matches_tiktoken_on_the_whole_corpus(gpt2, tiktoken_gpt2, corpus):

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from buildllm.corpora import EOT, load_corpus
 from buildllm.data import TokenWindowDataset, compact_ids, corpus_loaders, encode_text, make_loader
+from helpers import KNOWN_GPT2_IDS
 
 
 def windows_by_walking(ids: list[int], context_length: int, stride: int) -> list[tuple[list[int], list[int]]]:
@@ -245,9 +246,8 @@ def test_bad_batch_size_is_a_clear_error():
 
 
 def test_text_is_encoded_with_end_of_text_allowed():
-    # Known GPT-2 ids, from outside this project (see the course design).
     text = "Hello, do you like tea? <|endoftext|> In the sunlit terraces of someunknownPlace."
-    known = [15496, 11, 466, 345, 588, 8887, 30, 220, 50256, 554, 262, 4252, 18250, 8812, 2114, 286, 617, 34680, 27271, 13]
+    known = KNOWN_GPT2_IDS[text]
     gpt2 = tiktoken.get_encoding("gpt2")
     assert encode_text(text, gpt2).tolist() == known
     loader = make_loader(text, gpt2, context_length=4, stride=4, batch_size=2)

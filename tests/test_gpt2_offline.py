@@ -11,15 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from buildllm.gpt2_files import gpt2_file
+from helpers import KNOWN_GPT2_IDS
 
-# Checked from outside this project (OpenAI's published encodings).
-KNOWN = {
-    "hello world": [31373, 995],
-    "Akwirw ier": [33901, 86, 343, 86, 220, 959],
-    "Hello, do you like tea? <|endoftext|> In the sunlit terraces of someunknownPlace.": [
-        15496, 11, 466, 345, 588, 8887, 30, 220, 50256, 554, 262, 4252, 18250, 8812, 2114, 286, 617, 34680, 27271, 13,
-    ],
-}
 
 NO_NETWORK = """
 import socket
@@ -53,7 +46,7 @@ def test_known_ids_with_the_network_unreachable(tmp_path):
         f"""
         import buildllm, tiktoken
         enc = tiktoken.get_encoding("gpt2")
-        known = {KNOWN!r}
+        known = {KNOWN_GPT2_IDS!r}
         for text, ids in known.items():
             assert enc.encode(text, allowed_special="all") == ids, text
         print(enc.encode("hello world"))

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import runtime
-from .gpt2_files import sha256_of
+from .runtime import sha256_of
 
 EOT = "<|endoftext|>"
 """The end-of-text marker: between two stories in the data files and in ``load_corpus``'s text."""

@@ -15,7 +15,7 @@ import shutil
 from importlib import resources
 from pathlib import Path
 
-from .runtime import cache_dir
+from .runtime import cache_dir, sha256_of
 
 # tiktoken's own download addresses and checksums for the gpt2 encoding (tiktoken_ext/openai_public.py).
 GPT2_FILES = {
@@ -28,14 +28,6 @@ GPT2_FILES = {
         "1ce1664773c50f3e0cc8842619a93edc4624525b728b188a9e0be33b7726adc5",
     ),
 }
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def gpt2_file(name: str) -> Path:

@@ -5,6 +5,7 @@ Hand-written support module (no notebook teaches it).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import random
 from pathlib import Path
@@ -85,3 +86,12 @@ def cache_dir(*parts: str) -> Path:
 def repo_root() -> Path:
     """The course folder (the one holding ``data/`` and ``notebooks/``), found from this file."""
     return Path(__file__).resolve().parents[2]
+
+
+def sha256_of(path: str | os.PathLike) -> str:
+    """The sha256 of a file, read in 1 MiB blocks (so a large download never has to fit in memory)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
