@@ -4,11 +4,14 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+from buildllm.corpora import EOT
 
 
 def char_vocabulary(*texts: str) -> list[str]:
@@ -21,7 +24,6 @@ def encode_chars(text: str, vocabulary: list[str]) -> torch.Tensor:
     stoi = {ch: i for i, ch in enumerate(vocabulary)}
     return torch.tensor([stoi[ch] for ch in text], dtype=torch.long)
 
-
 def bigram_counts(ids: torch.Tensor, vocab_size: int) -> torch.Tensor:
     """counts[a, b] = how often id b follows id a."""
     pairs = ids[:-1] * vocab_size + ids[1:]
@@ -33,14 +35,12 @@ def bigram_probabilities(counts: torch.Tensor, k: float = 0.0) -> torch.Tensor:
     smoothed = counts.double() + k
     return smoothed / smoothed.sum(dim=1, keepdim=True).clamp_min(1e-300)
 
-
 def apply_temperature(probs: torch.Tensor, temperature: float) -> torch.Tensor:
     """Sharpen (T < 1) or flatten (T > 1) distributions along the last dimension."""
     if temperature <= 0:
         raise ValueError("temperature must be positive; use a small value like 0.1 for nearly greedy sampling")
     logits = probs.clamp_min(1e-300).log() / temperature
     return torch.softmax(logits, dim=-1)
-
 
 def sample_bigram(probs: torch.Tensor, start: int, length: int, temperature: float = 1.0, generator: torch.Generator | None = None) -> list[int]:
     """Draw ``length`` ids one after another, each from the row of the previous id."""
@@ -51,20 +51,15 @@ def sample_bigram(probs: torch.Tensor, start: int, length: int, temperature: flo
     return ids
 
 
-import re
-
-from buildllm.corpora import EOT
-_WORD_OR_MARK = re.compile(r"[a-z0-9']+|[.,!?;:\"]")
-
+WORD_PATTERN = r"\w+|[^\w\s]"  # a run of letters/digits, or one punctuation mark (notebook 03 imports it)
 
 def word_tokens(stories: list[str]) -> list[str]:
     """Lower-cased words and punctuation marks, with EOT after each story."""
     tokens = []
     for story in stories:
-        tokens.extend(_WORD_OR_MARK.findall(story.lower()))
+        tokens.extend(re.findall(WORD_PATTERN, story.lower()))
         tokens.append(EOT)
     return tokens
-
 
 class NGramModel:
     """A word n-gram language model with add-k smoothing; samples back off to shorter contexts."""
@@ -115,7 +110,6 @@ class NGramModel:
     def _known(self, token: str) -> str:
         return token if token in self.known else "<|unk|>"
 
-
 def detokenize(tokens: list[str]) -> str:
     """Join word tokens back into readable text (spaces before punctuation removed)."""
     text = " ".join("\n\n" if t == EOT else t for t in tokens)
@@ -125,7 +119,6 @@ def detokenize(tokens: list[str]) -> str:
 def bigram_cross_entropy(probs: torch.Tensor, ids: torch.Tensor) -> float:
     """Average negative log-probability per next id, in nats, under a bigram table."""
     return float(-probs[ids[:-1], ids[1:]].log().mean())
-
 
 def perplexity(cross_entropy: float) -> float:
     """e to the cross-entropy: the effective number of equally likely choices."""
