@@ -1,0 +1,225 @@
+"""buildllm.attention against independent truths: PyTorch's own multi-head attention and SDPA, a brute-force loop."""
+
+import math
+
+import pytest
+import torch
+import torch.nn.functional as F
+
+from buildllm.attention import MultiHeadAttention
+
+
+def make_attention(d_model=12, num_heads=3, context_length=10, seed=0, **options):
+    torch.manual_seed(seed)
+    return MultiHeadAttention(d_model, num_heads, context_length, **options).eval()
+
+
+def inputs(batch=2, tokens=7, d_model=12, seed=1):
+    return torch.randn(batch, tokens, d_model, generator=torch.Generator().manual_seed(seed))
+
+
+def both_paths(attention, x):
+    outputs = {}
+    for fused in (True, False):
+        attention.fused = fused
+        outputs[fused] = attention(x)
+    attention.fused = True
+    return outputs[True], outputs[False]
+
+
+def causal_mask(tokens):
+    return torch.ones(tokens, tokens, dtype=torch.bool).triu(1)  # True: may not attend
+
+
+def torch_twin(attention):
+    """torch.nn.MultiheadAttention holding the same weights (its in_proj is our qkv, untransposed)."""
+    d_model, heads = attention.d_model, attention.num_heads
+    twin = torch.nn.MultiheadAttention(d_model, heads, bias=True, batch_first=True).eval()
+    with torch.no_grad():
+        twin.in_proj_weight.copy_(attention.qkv.weight)
+        twin.in_proj_bias.copy_(attention.qkv.bias if attention.qkv.bias is not None else torch.zeros(3 * d_model))
+        twin.out_proj.weight.copy_(attention.proj.weight)
+        twin.out_proj.bias.copy_(attention.proj.bias)
+    return twin
+
+
+@pytest.mark.parametrize("qkv_bias", [False, True])
+@pytest.mark.parametrize("d_model, num_heads", [(12, 3), (8, 1), (16, 8)])
+def test_equals_torch_multihead_attention(d_model, num_heads, qkv_bias):
+    attention = make_attention(d_model, num_heads, qkv_bias=qkv_bias)
+    x = inputs(d_model=d_model)
+    twin = torch_twin(attention)
+    expected, expected_weights = twin(x, x, x, attn_mask=causal_mask(x.shape[1]), need_weights=True,
+                                      average_attn_weights=False)
+    fused, plain = both_paths(attention, x)
+    torch.testing.assert_close(fused, expected, atol=1e-5, rtol=1e-5)
+    torch.testing.assert_close(plain, expected, atol=1e-5, rtol=1e-5)
+    torch.testing.assert_close(attention.attention_weights(x), expected_weights, atol=1e-6, rtol=1e-5)
+
+
+def test_plain_path_equals_scaled_dot_product_attention_head_by_head():
+    attention = make_attention(12, 3)
+    x = inputs()
+    projected = x @ attention.qkv.weight.T  # (B, T, 36): [queries | keys | values]
+    q, k, v = projected[..., :12], projected[..., 12:24], projected[..., 24:]
+    heads = []
+    for h in range(3):
+        cols = slice(4 * h, 4 * h + 4)
+        heads.append(F.scaled_dot_product_attention(q[..., cols], k[..., cols], v[..., cols], is_causal=True))
+    expected = attention.proj(torch.cat(heads, dim=-1))
+    fused, plain = both_paths(attention, x)
+    torch.testing.assert_close(plain, expected, atol=1e-5, rtol=1e-5)
+    torch.testing.assert_close(fused, expected, atol=1e-5, rtol=1e-5)
+
+
+def test_equals_a_brute_force_loop_over_heads_and_tokens():
+    attention = make_attention(6, 2, qkv_bias=True)
+    x = inputs(batch=1, tokens=5, d_model=6)[0].double()
+    W, b = attention.qkv.weight.detach().double(), attention.qkv.bias.detach().double()
+    rows = []
+    for i in range(5):  # token i looks at tokens 0..i, head by head
+        pieces = []
+        for h in range(2):
+            def part(kind, j, h=h):  # kind 0, 1, 2: query, key, value of token j in head h
+                start = kind * 6 + h * 3
+                return W[start:start + 3] @ x[j] + b[start:start + 3]
+
+            scores = [float(part(0, i) @ part(1, j)) / math.sqrt(3) for j in range(i + 1)]
+            exps = [math.exp(s - max(scores)) for s in scores]
+            pieces.append(sum(e / sum(exps) * part(2, j) for j, e in enumerate(exps)))
+        rows.append(torch.cat(pieces))
+    proj_weight, proj_bias = attention.proj.weight.detach().double(), attention.proj.bias.detach().double()
+    expected = (torch.stack(rows) @ proj_weight.T + proj_bias).float()
+    fused, plain = both_paths(attention, x.float().unsqueeze(0))
+    torch.testing.assert_close(fused[0], expected, atol=1e-5, rtol=1e-5)
+    torch.testing.assert_close(plain[0], expected, atol=1e-5, rtol=1e-5)
+
+
+@pytest.mark.parametrize("fused", [True, False])
+def test_no_output_depends_on_a_later_token(fused):
+    attention = make_attention()
+    attention.fused = fused
+    x = inputs(batch=1, tokens=8)
+    before = attention(x)
+    for t in range(8):
+        changed = x.clone()
+        changed[0, t] += torch.randn(12, generator=torch.Generator().manual_seed(t))
+        after = attention(changed)
+        assert torch.equal(after[0, :t], before[0, :t]), f"an output before token {t} changed"
+        assert not torch.allclose(after[0, t], before[0, t]), f"token {t}'s own output ignored its input"
+
+
+def test_attention_weights_are_causal_distributions():
+    attention = make_attention()
+    weights = attention.attention_weights(inputs(tokens=6))
+    assert weights.shape == (2, 3, 6, 6)
+    assert torch.all(weights.triu(1) == 0)
+    assert torch.all(weights[..., ~causal_mask(6)] > 0)
+    torch.testing.assert_close(weights.sum(-1), torch.ones(2, 3, 6))
+    assert torch.equal(weights[..., 0, 0], torch.ones(2, 3))  # the first token can only look at itself
+
+
+def test_gradients_agree_between_fused_and_plain_paths():
+    attention = make_attention(qkv_bias=True)
+    x = inputs()
+    grads = []
+    for fused in (True, False):
+        attention.zero_grad()
+        attention.fused = fused
+        attention(x).square().sum().backward()
+        grads.append({name: p.grad.clone() for name, p in attention.named_parameters()})
+    for name in grads[0]:
+        torch.testing.assert_close(grads[0][name], grads[1][name], atol=1e-5, rtol=1e-4)
+
+
+@pytest.mark.parametrize("fused", [True, False])
+def test_dropout_acts_in_training_only(fused):
+    with_dropout = make_attention(dropout=0.5)
+    without = make_attention(dropout=0.0)  # same seed: same weights
+    with_dropout.fused = fused
+    x = inputs()
+    torch.testing.assert_close(with_dropout(x), without(x))  # eval(): dropout off
+    with_dropout.train()
+    torch.manual_seed(0)
+    first = with_dropout(x)
+    second = with_dropout(x)
+    assert not torch.allclose(first, second)
+    assert not torch.allclose(first, without(x))
+
+
+def test_plain_dropout_zeroes_weights_and_rescales_the_rest(monkeypatch):
+    attention = make_attention(dropout=0.5).train()
+    attention.fused = False
+    x = inputs(batch=1, tokens=6)
+    weights = attention.attention_weights(x)
+    seen = {}
+    real_dropout = F.dropout
+
+    def spy(tensor, p, training=True, inplace=False):
+        seen["dropped"] = real_dropout(tensor, p, training, inplace)
+        return seen["dropped"]
+
+    monkeypatch.setattr(F, "dropout", spy)
+    torch.manual_seed(3)
+    attention(x)
+    dropped = seen["dropped"]
+    kept = dropped != 0
+    assert 0 < kept.sum() < weights.tril().gt(0).sum()  # some weights dropped, some kept
+    torch.testing.assert_close(dropped[kept], 2 * weights[kept])  # survivors scaled by 1 / (1 - p)
+
+
+def test_state_dict_holds_only_the_two_projections():
+    keys = set(make_attention(qkv_bias=True).state_dict())
+    assert keys == {"qkv.weight", "qkv.bias", "proj.weight", "proj.bias"}
+    assert set(make_attention().state_dict()) == {"qkv.weight", "proj.weight", "proj.bias"}
+    attention = make_attention()
+    assert attention.qkv.weight.shape == (36, 12) and attention.proj.weight.shape == (12, 12)
+    assert (attention.num_heads, attention.head_dim, attention.context_length) == (3, 4, 10)
+    assert attention.fused is True and attention.dropout == 0.0
+
+
+def test_full_context_is_allowed_and_shorter_inputs_work():
+    attention = make_attention(context_length=10)
+    assert attention(inputs(tokens=10)).shape == (2, 10, 12)
+    assert attention(inputs(tokens=1)).shape == (2, 1, 12)
+
+
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        (dict(d_model=10, num_heads=3), "divisible by num_heads"),
+        (dict(d_model=12, num_heads=0), "num_heads must be a positive whole number"),
+        (dict(d_model=12.0, num_heads=3), "d_model must be a positive whole number"),
+        (dict(context_length=0), "context_length must be a positive whole number"),
+        (dict(dropout=1.0), "dropout is a probability"),
+        (dict(dropout=-0.1), "dropout is a probability"),
+    ],
+)
+def test_bad_configurations_raise_clear_errors(options, message):
+    settings = dict(d_model=12, num_heads=3, context_length=8) | options
+    with pytest.raises(ValueError, match=message):
+        MultiHeadAttention(**settings)
+
+
+@pytest.mark.parametrize("fused", [True, False])
+def test_bad_inputs_raise_clear_errors(fused):
+    attention = make_attention(context_length=6)
+    attention.fused = fused
+    with pytest.raises(ValueError, match="context_length is 6"):
+        attention(inputs(tokens=7))
+    with pytest.raises(ValueError, match=r"unsqueeze\(0\)"):
+        attention(torch.randn(5, 12))
+    with pytest.raises(ValueError, match=r"\(batch, tokens, 12\)"):
+        attention(torch.randn(2, 5, 8))
+    with pytest.raises(ValueError, match="context_length is 6"):
+        attention.attention_weights(inputs(tokens=9))
+
+
+def test_bfloat16_autocast_stays_close_to_float32():
+    attention = make_attention()
+    x = inputs()
+    expected = attention(x)
+    with torch.autocast("cpu", dtype=torch.bfloat16):
+        got = attention(x)
+    assert got.dtype == torch.bfloat16
+    torch.testing.assert_close(got.float(), expected, atol=5e-2, rtol=5e-2)
