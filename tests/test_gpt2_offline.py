@@ -6,13 +6,8 @@ import subprocess
 import sys
 import textwrap
 
-import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from buildllm.gpt2_files import gpt2_file
 from helpers import KNOWN_GPT2_IDS
-
 
 NO_NETWORK = """
 import socket
@@ -83,25 +78,3 @@ def test_a_user_chosen_tiktoken_cache_is_respected(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert len(list(env_cache.iterdir())) == 2
-
-
-@pytest.fixture(scope="module")
-def gpt2():
-    import buildllm  # noqa: F401  (seeds tiktoken's cache)
-    import tiktoken
-
-    return tiktoken.get_encoding("gpt2")
-
-
-@settings(deadline=None, max_examples=300)
-@given(st.text())
-def test_decode_encode_round_trips_any_unicode(gpt2, text):
-    assert gpt2.decode(gpt2.encode(text, disallowed_special=())) == text
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["naïve café", "Straße und Ärger", "日本語のテキスト", "emoji 🦙🚀 and 👩‍👩‍👧", "Ελληνικά και кириллица", "tabs\tand\r\nnewlines  ", "x" * 5000],
-)
-def test_decode_encode_round_trips_varied_unicode(gpt2, text):
-    assert gpt2.decode(gpt2.encode(text)) == text

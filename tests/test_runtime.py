@@ -1,5 +1,3 @@
-from pathlib import Path
-
 import torch
 
 from buildllm import runtime
@@ -20,7 +18,8 @@ def test_cache_dir_moves_with_the_environment_variable(monkeypatch, tmp_path):
     assert runtime.cache_dir("models") == tmp_path / "elsewhere" / "models"
     assert (tmp_path / "elsewhere" / "models").is_dir()
     monkeypatch.delenv(runtime.CACHE_ENV)
-    assert runtime.cache_dir() == Path.home() / ".cache" / "buildllm"
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))  # never create folders in the real home
+    assert runtime.cache_dir() == tmp_path / "home" / ".cache" / "buildllm"
 
 
 def test_seeding_repeats_random_numbers():
