@@ -11,8 +11,9 @@ import json
 import re
 from collections import Counter
 
-from buildllm import corpora
+import pytest
 
+from buildllm import corpora
 from helpers import EOT, ROOT, STORIES, stories_in
 
 
@@ -51,7 +52,9 @@ def test_manifest_matches_the_files():
         assert entry["sha256"] == hashlib.sha256(data).hexdigest(), (
             f"{entry['path']} changed: refresh the manifest with `python -m buildllm.corpora --manifest`"
         )
-        assert entry["licence"] == ("MIT" if entry["path"].endswith(".py") else "CC BY 4.0"), entry["path"]
+        # Data under CC BY 4.0, code under MIT: the generator holds both, and its docstring says the same.
+        expected = "MIT (code); CC BY 4.0 (word lists and templates)" if entry["path"].endswith(".py") else "CC BY 4.0"
+        assert entry["licence"] == expected, entry["path"]
         assert entry["origin"], entry["path"]
     assert manifest == corpora.manifest_entries(), "refresh with `python -m buildllm.corpora --manifest`"
 
@@ -105,3 +108,19 @@ def test_generator_reproduces_the_committed_file():
     text = generator.generate(generator.SEED)  # as its main() does
     committed = (STORIES / "generated.txt").read_bytes()
     assert text.encode("utf-8") == committed, "regenerate with `python data/stories/generator/generate_stories.py`"
+
+
+def test_generator_licence_matches_the_manifest():
+    doc = corpora.load_generator().__doc__
+    assert "CC BY 4.0" in doc and "MIT" in doc and "manifest" in doc
+
+
+def test_a_template_slot_that_nothing_fills_fails_when_the_generator_loads(tmp_path):
+    source = (STORIES / "generator" / "generate_stories.py").read_text(encoding="utf-8")
+    good_template = '"{A.name} and {B.name} had been friends since {since}.'
+    assert good_template in source
+    broken = tmp_path / "generate_stories.py"
+    bad_template = good_template.replace("{since}", "{nowhere_table}")
+    broken.write_text(source.replace(good_template, bad_template, 1), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"\{nowhere_table\} \(line \d+\)"):
+        corpora.load_generator(broken)

@@ -4,10 +4,10 @@ This file belongs to the open course "Build an LLM from Scratch". Running it
 writes data/stories/generated.txt, which is part of the course's training
 corpus, next to the hand-written stories in data/stories/handwritten/.
 
-Licence: the stories it writes, like the word lists and templates below, were
-written for the course and are released under the Creative Commons
-Attribution 4.0 licence (CC BY 4.0). The Python code follows the course's
-licence for code (MIT).
+Licence: two parts, as data/manifest.json records. The stories it writes,
+like the word lists and templates below, are data, written for the course
+and released under the Creative Commons Attribution 4.0 licence (CC BY 4.0).
+The Python code is under the course's licence for code (MIT).
 
 It is also a small example of a *data generator*: a way to make a lot of
 varied, well-formed training text from a grammar and some word lists.
@@ -39,8 +39,10 @@ Or from Python: generate(seed=2026) returns the whole text as one string.
 """
 
 import argparse
+import ast
 import os
 import re
+import string
 import sys
 
 SEED = 2026
@@ -4259,7 +4261,55 @@ def plot_skill(s):
 
 
 # ---------------------------------------------------------------------------
-# 8. Putting it all together
+# 8. Every slot a template names has a filler: checked when the file loads
+# ---------------------------------------------------------------------------
+
+def slot_names(text):
+    """The names a template's {slots} start with: "{A.name} met {friend}" gives A and friend."""
+    try:
+        fields = [field for _, field, _, _ in string.Formatter().parse(text) if field]
+    except ValueError:   # a lone brace: not a template
+        return set()
+    return {re.split(r"[.\[]", field)[0] for field in fields}
+
+
+def filler_names(tree):
+    """Every name a slot can be filled from: word lists, places, plot tables, story variables, extras."""
+    names = set(WORDS) | {key for place in PLACES for key in place}
+    for value in globals().values():   # plot tables: lists of dicts whose entries become story variables
+        if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+            keys = {key for item in value for key in item}
+            names |= keys | {key + "_cap" for key in keys}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Attribute) and node.value.attr == "vars":
+            if isinstance(node.slice, ast.Constant):
+                names.add(node.slice.value)          # s.vars["town"] = ...
+        elif isinstance(node, ast.Call):
+            names |= {keyword.arg for keyword in node.keywords if keyword.arg}   # s.fill(t, P=...), vars.update
+    return names
+
+
+def check_templates(path=__file__):
+    """Raise if any template names a slot nothing fills (instead of failing when that template is drawn)."""
+    with open(path, encoding="utf-8") as f:
+        tree = ast.parse(f.read())
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body
+                  and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    known = filler_names(tree)
+    unknown = sorted((node.lineno, name) for node in ast.walk(tree)
+                     if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+                     for name in slot_names(node.value) - known)
+    if unknown:
+        listed = ", ".join("{" + name + "} (line %d)" % line for line, name in unknown)
+        raise ValueError("Templates name slots that no word list, place or story variable fills: " + listed)
+
+
+check_templates()
+
+
+# ---------------------------------------------------------------------------
+# 9. Putting it all together
 # ---------------------------------------------------------------------------
 
 PLOTS = [
