@@ -26,7 +26,8 @@ def run(path: Path) -> float:
     notebook = nbformat.read(path, as_version=4)
     os.environ.pop(SMOKE_ENV, None)  # the kernel inherits this process's environment: full scale
     start = time.perf_counter()
-    NotebookClient(notebook, timeout=None, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    resources = {"metadata": {"path": str(path.parent)}}
+    NotebookClient(notebook, timeout=None, kernel_name="python3", resources=resources).execute()
     seconds = time.perf_counter() - start
     nbformat.write(notebook, path)
     return seconds

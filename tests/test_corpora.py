@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from buildllm import corpora, runtime
-
 from helpers import EOT, stories_in
 from helpers import STORIES as DATA
 

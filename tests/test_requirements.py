@@ -53,4 +53,5 @@ def test_this_environment_satisfies_the_ranges():
     for name, spec in pip_requirements().items():
         installed = release(version(name))
         for op, bound in re.findall(r"(>=|<)([\d.]+)", spec):
-            assert (installed >= release(bound)) if op == ">=" else (installed < release(bound)), f"{name} {installed} vs {spec}"
+            within = (installed >= release(bound)) if op == ">=" else (installed < release(bound))
+            assert within, f"{name} {installed} vs {spec}"

@@ -25,8 +25,11 @@ def test_module_matches_notebook(name):
             (i for i, (a, b) in enumerate(zip(actual.splitlines(), expected.splitlines()), 1) if a != b),
             min(len(actual.splitlines()), len(expected.splitlines())) + 1,
         )
-        diff = "\n".join(difflib.unified_diff(expected.splitlines(), actual.splitlines(), notebook.name, path.name, lineterm="", n=1))
-        pytest.fail(f"buildllm/{name}.py differs from {notebook.name} at line {first}; run `python scripts/export.py`.\n{diff[:2000]}")
+        lines = difflib.unified_diff(expected.splitlines(), actual.splitlines(), notebook.name, path.name,
+                                     lineterm="", n=1)
+        diff = "\n".join(lines)[:2000]
+        pytest.fail(f"buildllm/{name}.py differs from {notebook.name} at line {first}; "
+                    f"run `python scripts/export.py`.\n{diff}")
 
 
 def test_every_generated_file_has_a_notebook():
@@ -35,7 +38,8 @@ def test_every_generated_file_has_a_notebook():
 
 
 def test_check_mode_passes_on_the_committed_package():
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "export.py"), "--check"], capture_output=True, text=True)
+    command = [sys.executable, str(ROOT / "scripts" / "export.py"), "--check"]
+    result = subprocess.run(command, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -71,7 +75,8 @@ def test_export_picks_marked_cells_only(tmp_path):
 def test_imports_are_merged_and_sorted_at_the_top(tmp_path):
     path = write_notebook(tmp_path, "#| default_exp demo",
                           "#| export\nimport torch\nfrom buildllm.runtime import scaled\n\nA = scaled(1, 2)",
-                          "#| export\nfrom __future__ import annotations\nimport math\nfrom buildllm.runtime import SMOKE_ENV"
+                          "#| export\nfrom __future__ import annotations\nimport math\n"
+                          "from buildllm.runtime import SMOKE_ENV"
                           "\n\ndef f():\n    return math.pi")
     _, source = export.export_notebook(path)
     body = source.split("\n", 3)[3]

@@ -2,7 +2,7 @@
 
 Modules named in the course map (``eliza``, ``ngram``, ``tokenizers``, ...) are generated from the notebooks' export
 cells by ``scripts/export.py``: edit the notebook, then run the script. The others (``runtime``, ``corpora``,
-``environment``, ``exercises``, ``gpt2_files``) are written by hand.
+``environment``, ``exercises``, ``gpt2_files``, ``diagrams``) are written by hand.
 
 Importing the package makes ``tiktoken.get_encoding("gpt2")`` work offline (see ``buildllm.gpt2_files``).
 """

@@ -1,8 +1,8 @@
 """Checks for the notebooks' exercises.
 
-A check prints ``[PASS]`` or a hint about what to fix, returns a verdict that is true or false, and never raises: a committed
-notebook whose exercise cell is still empty shows a ``[TODO]`` line, not an error. Each notebook's checks live in
-a module of this package named for its concept (``buildllm.exercises.eliza``, ...).
+A check prints ``[PASS]`` or a hint about what to fix, returns a verdict that is true or false, and never raises: a
+committed notebook whose exercise cell is still empty shows a ``[TODO]`` line, not an error. Each notebook's checks
+live in a module of this package named for its concept (``buildllm.exercises.eliza``, ...).
 
 Hand-written support module (no notebook teaches it).
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import traceback
-from typing import Callable
+from collections.abc import Callable
 
 
 class Hint(Exception):
