@@ -1,4 +1,5 @@
-"""buildllm.data: sliding windows checked against a brute-force walk along the stream, and the loaders built on them."""
+"""buildllm.data: sliding windows and random batches checked against a brute-force walk along the stream, and the
+loaders built on them."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from buildllm.corpora import EOT, load_corpus
-from buildllm.data import TokenWindowDataset, compact_ids, corpus_loaders, encode_text, make_loader
+from buildllm.data import TokenWindowDataset, compact_ids, corpus_loaders, encode_text, get_batch, make_loader
 from helpers import KNOWN_GPT2_IDS
 
 
@@ -140,12 +141,13 @@ def test_bad_ids_are_clear_errors(ids, match):
 
 
 def test_ids_are_stored_as_one_compact_tensor():
-    ids = list(range(0, 32_768, 7))
+    ids = list(range(0, 65_536, 7)) + [65_535]
     dataset = TokenWindowDataset(ids, context_length=64, stride=1)
     assert isinstance(dataset.ids, torch.Tensor) and dataset.ids.ndim == 1
     assert dataset.ids.tolist() == ids
-    assert dataset.ids.dtype == torch.int16  # ids up to 32,767 take 2 bytes each
+    assert dataset.ids.dtype == torch.uint16  # ids up to 65,535 take 2 bytes each
     assert dataset.ids.untyped_storage().nbytes() == 2 * len(ids)
+    assert dataset[len(dataset) - 1][1][-1].item() == 65_535  # read back as int64 without wrapping round
     # Nothing else is stored per window: the attributes are the stream and two numbers.
     assert {name: type(value) for name, value in vars(dataset).items()} == {
         "context_length": int, "stride": int, "ids": torch.Tensor,
@@ -154,16 +156,39 @@ def test_ids_are_stored_as_one_compact_tensor():
 
 @pytest.mark.parametrize(
     "largest, dtype",
-    [(0, torch.int16), (32_767, torch.int16), (32_768, torch.int32), (50_256, torch.int32), (2**31, torch.int64)],
+    [(0, torch.uint16), (32_768, torch.uint16), (50_256, torch.uint16), (2**16 - 1, torch.uint16),
+     (2**16, torch.int32), (100_276, torch.int32), (2**31 - 1, torch.int32), (2**31, torch.int64)],
 )
 def test_compact_ids_picks_the_smallest_type_that_holds_the_ids(largest, dtype):
     ids = compact_ids([0, largest, 1])
     assert ids.dtype == dtype and ids.tolist() == [0, largest, 1]
 
 
-def test_compact_ids_does_not_copy_a_tensor_that_is_already_compact():
-    ids = torch.arange(100, dtype=torch.int16)
+def test_gpt2_ids_fit_two_bytes_each():
+    gpt2 = tiktoken.get_encoding("gpt2")
+    ids = compact_ids(list(range(gpt2.n_vocab)))  # every GPT-2 id, 0 to 50,256
+    assert ids.dtype == torch.uint16 and ids.element_size() == 2 and int(ids[-1]) == gpt2.n_vocab - 1
+
+
+@pytest.mark.parametrize("dtype", [torch.uint16, torch.int32])
+def test_compact_ids_does_not_copy_a_tensor_that_is_already_compact(dtype):
+    ids = (torch.arange(100) + (0 if dtype == torch.uint16 else 70_000)).to(dtype)
     assert compact_ids(ids).data_ptr() == ids.data_ptr()
+
+
+def test_compact_ids_of_small_unsigned_and_empty_streams():
+    assert compact_ids(torch.tensor([0, 255], dtype=torch.uint8)).dtype == torch.uint16
+    assert compact_ids(torch.tensor([3, 9], dtype=torch.int16)).tolist() == [3, 9]
+    empty = compact_ids([])
+    assert empty.dtype == torch.uint16 and empty.numel() == 0
+
+
+@pytest.mark.parametrize("text", [b"Once upon a time", bytearray(b"Once"), "Once upon a time"])
+def test_text_or_bytes_instead_of_ids_is_a_clear_error(text):
+    for make in (compact_ids, lambda t: TokenWindowDataset(t, context_length=2)):
+        with pytest.raises(TypeError, match="encode_text") as error:
+            make(text)
+        assert type(text).__name__ in str(error.value)
 
 
 def test_windows_are_read_from_the_stream():
@@ -175,13 +200,18 @@ def test_windows_are_read_from_the_stream():
 # ---------------------------------------------------------------------------------------------- the loaders
 
 
-@pytest.mark.parametrize("n, context_length, stride, batch_size", [(100, 4, 4, 3), (101, 7, 2, 8), (50, 5, 9, 1), (64, 3, 1, 64)])
+@pytest.mark.parametrize(
+    "n, context_length, stride, batch_size", [(100, 4, 4, 3), (101, 7, 2, 8), (50, 5, 9, 1), (64, 3, 1, 64)]
+)
 @pytest.mark.parametrize("drop_last", [False, True])
 def test_loader_batches_have_the_right_shapes(n, context_length, stride, batch_size, drop_last):
     windows = len(windows_by_walking(list(range(n)), context_length, stride))
-    if drop_last and windows < batch_size:
-        return  # refused: see test_drop_last_with_too_few_windows_is_refused
-    loader = make_loader(list(range(n)), context_length=context_length, stride=stride, batch_size=batch_size, drop_last=drop_last)
+    arguments = dict(context_length=context_length, stride=stride, batch_size=batch_size, drop_last=drop_last)
+    if drop_last and windows < batch_size:  # no batch at all: refused
+        with pytest.raises(ValueError, match="no batch"):
+            make_loader(list(range(n)), **arguments)
+        return
+    loader = make_loader(list(range(n)), **arguments)
     shapes = [(tuple(x.shape), tuple(y.shape), x.dtype, y.dtype) for x, y in loader]
     full = windows // batch_size
     rest = windows - full * batch_size
@@ -237,6 +267,30 @@ def test_drop_last_with_too_few_windows_is_refused():
     assert len(make_loader(list(range(20)), context_length=4, batch_size=8)) == 1  # without drop_last: one batch of 3
 
 
+@pytest.mark.parametrize("seed", [None, 1.5, "123"])
+def test_a_seed_that_is_not_a_whole_number_is_a_clear_error(seed):
+    with pytest.raises(TypeError, match="seed must be a whole number such as 123"):
+        make_loader(list(range(20)), context_length=4, shuffle=True, seed=seed)
+
+
+def test_numpy_seed_is_accepted_and_means_the_same_seed():
+    import numpy as np
+
+    def first_batch(seed):
+        return next(iter(make_loader(torch.arange(200), context_length=3, shuffle=True, seed=seed)))[0].tolist()
+
+    assert first_batch(np.int64(9)) == first_batch(9)
+
+
+@pytest.mark.parametrize("data", [b"Once upon a time", bytearray(b"Once upon a time")])
+def test_bytes_given_to_make_loader_or_encode_text_are_a_clear_error(data):
+    gpt2 = tiktoken.get_encoding("gpt2")
+    with pytest.raises(TypeError, match=r"decode them to text first \(data.decode\('utf-8'\)\)"):
+        make_loader(data, gpt2, context_length=2)
+    with pytest.raises(TypeError, match=r"encode_text takes text \(a str\), got (bytes|bytearray): decode"):
+        encode_text(data, gpt2)
+
+
 def test_bad_batch_size_is_a_clear_error():
     with pytest.raises(ValueError, match="batch_size must be a positive whole number"):
         make_loader(list(range(20)), context_length=4, batch_size=0)
@@ -256,18 +310,36 @@ def test_text_is_encoded_with_end_of_text_allowed():
     assert targets == [known[1:5], known[5:9], known[9:13], known[13:17]]
 
 
-def test_any_tokenizer_with_an_encode_method_works():
-    class Letters:  # a tokenizer written here: one id per lower-case letter, 26 for <|endoftext|>
-        eot_token = 26
+class Letters:
+    """A tokenizer written here, honouring tiktoken's contract: one id per lower-case letter, 26 for <|endoftext|>,
+    which raises unless allowed."""
 
-        def encode(self, text):
-            ids = []
-            for part in text.split(EOT):
-                ids += [ord(ch) - ord("a") for ch in part if ch.isalpha()] + [self.eot_token]
-            return ids[:-1]
+    eot_token = 26
 
+    def encode(self, text, allowed_special=frozenset(), disallowed_special="all"):
+        if EOT in text and allowed_special != "all" and EOT not in allowed_special:
+            raise ValueError("<|endoftext|> is not allowed")
+        ids = []
+        for part in text.split(EOT):
+            ids += [ord(ch) - ord("a") for ch in part if ch.isalpha()] + [self.eot_token]
+        return ids[:-1]
+
+
+def test_any_tokenizer_that_honours_the_contract_works():
     loader = make_loader(f"abc{EOT}de", Letters(), context_length=2, stride=1, batch_size=10)
     assert epoch_rows(loader) == ([[0, 1], [1, 2], [2, 26], [26, 3]], [[1, 2], [2, 26], [26, 3], [3, 4]])
+
+
+def test_the_course_tokenizer_keeps_the_end_token_between_stories():
+    from buildllm.bpe import course_tokenizer
+
+    tokenizer = course_tokenizer()
+    stories = ["The fox ran.", "Once upon a time, a crow sang.", "The end."]
+    expected = []  # the truth: each story encoded alone, the end token's id between them
+    for story in stories:
+        expected += tokenizer.encode(story) + [tokenizer.eot_token]
+    ids = encode_text(EOT.join(stories), tokenizer)
+    assert ids.dtype == torch.uint16 and ids.tolist() == expected[:-1]
 
 
 def test_text_without_a_tokenizer_is_a_clear_error():
@@ -299,7 +371,66 @@ def test_corpus_loaders_with_the_course_tokenizer():
 
     tokenizer = course_tokenizer()
     train, valid = corpus_loaders(tokenizer, context_length=64, batch_size=8)
-    assert train.dataset.ids.dtype == torch.int16  # a vocabulary of a few thousand ids
+    assert train.dataset.ids.dtype == torch.uint16  # a vocabulary of a few thousand ids
     ids = tokenizer.encode(load_corpus("stories", "valid"), allowed_special={EOT})
     assert valid.dataset.ids.tolist() == ids
     assert tokenizer.eot_token in ids
+
+
+# ------------------------------------------------------------------------------------- random batches: get_batch
+
+
+def test_get_batch_rows_are_windows_of_the_stream():
+    stream = torch.arange(50_000, 50_300).to(torch.uint16)  # ids above 32,767: read back without wrapping round
+    inputs, targets = get_batch(stream, 64, 10, torch.Generator().manual_seed(0))
+    assert inputs.shape == targets.shape == (64, 10) and inputs.dtype == targets.dtype == torch.long
+    for row_inputs, row_targets in zip(inputs.tolist(), targets.tolist()):
+        start = row_inputs[0] - 50_000
+        assert 0 <= start <= 300 - 10 - 1  # the last window ends with the stream's last token
+        assert row_inputs == list(range(50_000 + start, 50_000 + start + 10))
+        assert row_targets == list(range(50_000 + start + 1, 50_000 + start + 11))
+    assert targets.view(-1).numel() == 640  # contiguous: .view works, as a loss function needs
+
+
+def test_get_batch_draws_every_start_about_equally_often():
+    # 12 tokens, windows of 4 + 1: starts 0 to 7, each with chance 1/8 (counted by hand, not with the formula).
+    generator = torch.Generator().manual_seed(3)
+    starts = torch.cat([get_batch(torch.arange(12), 100, 4, generator)[0][:, 0] for _ in range(80)])
+    counts = torch.bincount(starts, minlength=12).tolist()
+    assert counts[8:] == [0, 0, 0, 0]
+    assert all(850 <= count <= 1150 for count in counts[:8]), counts  # 1,000 expected each, sd about 30
+
+
+def test_get_batch_is_reproducible_and_independent_of_the_global_seed():
+    def batches(seed, global_seed):
+        torch.manual_seed(global_seed)
+        generator = torch.Generator().manual_seed(seed)
+        return [get_batch(torch.arange(1000), 4, 8, generator)[0].tolist() for _ in range(3)]
+
+    first = batches(seed=1, global_seed=0)
+    assert first == batches(seed=1, global_seed=99)
+    assert first != batches(seed=2, global_seed=0)
+    assert first[0] != first[1]  # each call draws new windows
+
+
+def test_get_batch_takes_a_list():
+    inputs, targets = get_batch([5, 6, 7], 3, 2, torch.Generator().manual_seed(0))
+    assert inputs.tolist() == [[5, 6]] * 3 and targets.tolist() == [[6, 7]] * 3  # one window fits: start 0
+
+
+def test_get_batch_clear_errors():
+    generator = torch.Generator().manual_seed(0)
+    with pytest.raises(TypeError, match=r"needs a torch.Generator, got None: make one with torch.Generator\(\)"):
+        get_batch(torch.arange(100), 4, 8, None)
+    with pytest.raises(TypeError, match="needs a torch.Generator, got 123"):
+        get_batch(torch.arange(100), 4, 8, 123)
+    with pytest.raises(ValueError, match=r"has 8 tokens, but one window needs context_length \+ 1 = 9"):
+        get_batch(torch.arange(8), 4, 8, generator)
+    with pytest.raises(ValueError, match="batch_size must be a positive whole number"):
+        get_batch(torch.arange(100), 0, 8, generator)
+    with pytest.raises(ValueError, match="context_length must be a positive whole number"):
+        get_batch(torch.arange(100), 4, 2.5, generator)
+    with pytest.raises(TypeError, match="encode_text"):
+        get_batch(b"Once upon a time", 4, 8, generator)
+    with pytest.raises(ValueError, match="one flat stream"):
+        get_batch(torch.zeros(4, 20, dtype=torch.long), 4, 8, generator)

@@ -4,12 +4,15 @@ import math
 
 import torch
 
-from buildllm.exercises.data import check_make_batch, check_steps_per_epoch
+from buildllm.exercises.data import check_share_spanning, check_steps_per_epoch
 from helpers import solution_code
 
 
 def run_solution(exercise, name):
-    namespace = {"torch": torch, "check_steps_per_epoch": check_steps_per_epoch, "check_make_batch": check_make_batch}
+    # Exercise 2's solution cell also measures the notebook's stream; a short stand-in stream is enough here.
+    namespace = {"torch": torch, "check_steps_per_epoch": check_steps_per_epoch,
+                 "check_share_spanning": check_share_spanning, "train_ids": [1, 2, 0, 3] * 300,
+                 "tokenizer": type("Stub", (), {"eot_token": 0})()}
     exec(solution_code("05_data_loading", exercise), namespace)
     return namespace[name]
 
@@ -72,69 +75,72 @@ def test_steps_per_epoch_wrong_answers_fail(capsys):
     assert "expected" in capsys.readouterr().out
 
 
-# ------------------------------------------------------------------------------------ exercise 2: a batch by hand
+# ------------------------------------------------------------------------ exercise 2: windows that span two stories
 
 
-def test_make_batch_solution_passes(capsys):
-    assert check_make_batch(run_solution(2, "make_batch"))
-    assert "[PASS]" in capsys.readouterr().out
+def test_share_spanning_solution_passes(capsys):
+    run_solution(2, "share_spanning")
+    out = capsys.readouterr().out
+    assert "[PASS]" in out
+    assert "windows of    16 inputs: 100.0% span two stories" in out  # the stand-in stream: an end token every 4
 
 
-def test_make_batch_solution_against_plain_lists():
-    make_batch = run_solution(2, "make_batch")
-    ids = torch.tensor([10, 11, 12, 13, 14, 15, 16, 17], dtype=torch.int16)
-    inputs, targets = make_batch(ids, [0, 3], 4)
-    assert inputs.tolist() == [[10, 11, 12, 13], [13, 14, 15, 16]]
-    assert targets.tolist() == [[11, 12, 13, 14], [14, 15, 16, 17]]
-    assert inputs.dtype == targets.dtype == torch.long
+def test_share_spanning_solution_by_hand():
+    share = run_solution(2, "share_spanning")
+    ids = [1, 2, 0, 3, 4, 5, 0, 6, 7]  # inputs of the windows of 2: [1, 2] [0, 3] [4, 5] [0, 6]
+    assert share(ids, 0, 2) == 0.5
+    assert share(ids, 0, 4) == 1.0  # [1, 2, 0, 3] and [4, 5, 0, 6]
+    assert share(ids, 0, 1) == 0.25  # [1] [2] [0] [3] [4] [5] [0] [6]: 2 of 8
+    assert share([1, 2, 3, 0], 0, 3) == 0.0  # the end token is only the last target
 
 
-def test_make_batch_wrong_answers_fail(capsys):
-    def same(ids, starts, context):
-        rows = torch.stack([ids[s:s + context] for s in starts]).long()
-        return rows, rows.clone()
+def right_share(ids, eot, context):
+    starts = range(0, len(ids) - context, context)
+    return sum(eot in ids[s:s + context] for s in starts) / len(starts)
 
-    assert not check_make_batch(same)
-    assert "shift by one" in capsys.readouterr().out
 
-    def keeps_int16(ids, starts, context):
-        return torch.stack([ids[s:s + context] for s in starts]), torch.stack([ids[s + 1:s + context + 1] for s in starts])
+def test_share_spanning_wrong_answers_fail(capsys):
+    def counts(ids, eot, context):
+        return sum(eot in ids[s:s + context] for s in range(0, len(ids) - context, context))
 
-    assert not check_make_batch(keeps_int16)
-    assert ".long()" in capsys.readouterr().out
+    assert not check_share_spanning(counts)
+    assert "Return a share, not a count" in capsys.readouterr().out
 
-    def transposed(ids, starts, context):
-        inputs = torch.stack([ids[s:s + context] for s in starts], dim=1).long()
-        targets = torch.stack([ids[s + 1:s + context + 1] for s in starts], dim=1).long()
-        return inputs, targets
+    def with_last_target(ids, eot, context):
+        starts = range(0, len(ids) - context, context)
+        return sum(eot in ids[s:s + context + 1] for s in starts) / len(starts)
 
-    assert not check_make_batch(transposed)
-    assert "one row per window" in capsys.readouterr().out
+    assert not check_share_spanning(with_last_target)
+    assert "Look at the inputs only, not the last target" in capsys.readouterr().out
 
-    def one_too_many(ids, starts, context):
-        inputs = torch.stack([ids[s:s + context + 1] for s in starts]).long()
-        return inputs, inputs
+    def every_position(ids, eot, context):
+        starts = range(0, len(ids) - context)
+        return sum(eot in ids[s:s + context] for s in starts) / len(starts)
 
-    assert not check_make_batch(one_too_many)
-    assert "only a target" in capsys.readouterr().out
+    assert not check_share_spanning(every_position)
+    assert "The windows sit side by side" in capsys.readouterr().out
 
-    def shifted_back(ids, starts, context):  # the token before, not after
-        padded = torch.cat([ids[:1], ids])
-        inputs = torch.stack([ids[s:s + context] for s in starts]).long()
-        targets = torch.stack([padded[s:s + context] for s in starts]).long()
-        return inputs, targets
+    def partial_last_window(ids, eot, context):
+        starts = range(0, len(ids), context)
+        return sum(eot in ids[s:s + context] for s in starts) / len(starts)
 
-    assert not check_make_batch(shifted_back)
-    assert "wrong way" in capsys.readouterr().out
+    assert not check_share_spanning(partial_last_window)
+    assert "Only whole windows count" in capsys.readouterr().out
 
-    def lists(ids, starts, context):
-        return [ids[s:s + context].tolist() for s in starts], [ids[s + 1:s + context + 1].tolist() for s in starts]
+    def says_yes(ids, eot, context):
+        return eot in ids
 
-    assert not check_make_batch(lists)
-    assert "torch.stack" in capsys.readouterr().out
+    assert not check_share_spanning(says_yes)
+    assert "return the share as a number from 0 to 1" in capsys.readouterr().out
 
-    def crashes(ids, starts, context):
-        return torch.stack([ids[s:s + context] for s in starts[0]])
+    def off_by_a_little(ids, eot, context):
+        return right_share(ids, eot, context) * 0.9
 
-    assert not check_make_batch(crashes)
-    assert "your code raised" in capsys.readouterr().out
+    assert not check_share_spanning(off_by_a_little)
+    assert "expected 0.5." in capsys.readouterr().out
+
+    def crashes(ids, eot, context):
+        return ids.index(eot) / 0
+
+    assert not check_share_spanning(crashes)
+    assert "your code raised ZeroDivisionError" in capsys.readouterr().out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from . import exercise, expect
 
 
@@ -48,52 +50,79 @@ def check_steps_per_epoch(steps_per_epoch) -> None:
         got = steps_per_epoch(n, context, stride, batch, drop)
         if got == expected:
             continue
-        call = f"steps_per_epoch(n_tokens={n}, context_length={context}, stride={stride}, batch_size={batch}, drop_last={drop})"
+        call = (f"steps_per_epoch(n_tokens={n}, context_length={context}, stride={stride}, batch_size={batch}, "
+                f"drop_last={drop})")
         hint = f"{call} gave {got!r}, expected {expected} ({windows} window{'s' if windows != 1 else ''})."
         if got == _batches_by_dealing(_windows_by_walking(n + 1, context, stride), batch, drop):
             hint += (" A window needs context_length + 1 tokens (the inputs and one more token, the last target): "
                      "the last start s must satisfy s + context_length + 1 <= n_tokens.")
         elif windows == 0:
-            hint += f" Not even one window fits (it needs context_length + 1 = {context + 1} tokens), so there are no steps."
+            hint += (f" Not even one window fits (it needs context_length + 1 = {context + 1} tokens), so there are "
+                     "no steps.")
         elif got == _batches_by_dealing(windows, batch, not drop):
             hint += (" drop_last=True drops a last, smaller batch (round down); drop_last=False keeps it as one more "
                      "step (round up).")
         expect(False, hint)
 
 
-@exercise("A batch by hand")
-def check_make_batch(make_batch) -> None:
-    import torch
+def _share_by_walking(ids: list[int], eot_token: int, context_length: int, stride: int | None = None,
+                      window_tokens: int | None = None) -> float:
+    """The slow truth: walk the start along the stream, window by whole window, and look at each input.
 
-    generator = torch.Generator().manual_seed(5)
-    ids = torch.randint(0, 4000, (60,), generator=generator, dtype=torch.int16)  # a compact stream, as in the notebook
-    for starts, context in [([0, 7, 20], 4), ([3], 1), ([51, 0, 51, 10], 8), ([0, 1, 2, 3, 4], 10)]:
-        call = f"make_batch(ids, starts={starts}, context_length={context})"
-        stream = ids.tolist()  # the truth, from plain Python lists
-        want_inputs = [stream[s:s + context] for s in starts]
-        want_targets = [stream[s + 1:s + context + 1] for s in starts]
-        got = make_batch(ids, starts, context)
-        expect(isinstance(got, tuple) and len(got) == 2, f"{call} should return a pair (inputs, targets), got {type(got).__name__}.")
-        inputs, targets = got
-        expect(
-            isinstance(inputs, torch.Tensor) and isinstance(targets, torch.Tensor),
-            "Return two tensors; torch.stack([...]) turns a list of 1-D tensors into one 2-D tensor.",
-        )
-        shape = (len(starts), context)
-        if inputs.shape == (context, len(starts)) and inputs.shape != shape:
-            expect(False, f"{call}: inputs have shape {tuple(inputs.shape)}, expected {shape}: one row per window (stack along dim 0).")
-        if inputs.shape == (len(starts), context + 1):
-            expect(False, f"{call}: inputs have shape {tuple(inputs.shape)}, expected {shape}: the inputs are context_length tokens; the token after them is only a target.")
-        expect(inputs.shape == shape, f"{call}: inputs have shape {tuple(inputs.shape)}, expected {shape} (one row of context_length ids per start).")
-        expect(targets.shape == shape, f"{call}: targets have shape {tuple(targets.shape)}, expected {shape}, the same as the inputs.")
-        expect(inputs.tolist() == want_inputs, f"{call}: row r of the inputs should be ids[starts[r] : starts[r] + context_length].")
-        if targets.tolist() == want_inputs:
-            expect(False, f"{call}: the targets equal the inputs; each target is the token after its input: shift by one.")
-        if context > 1 and [row[1:] for row in targets.tolist()] == [row[:-1] for row in want_inputs]:
-            expect(False, f"{call}: the targets are shifted the wrong way; target j is the token after input j, ids[s + j + 1].")
-        expect(targets.tolist() == want_targets, f"{call}: row r of the targets should be ids[starts[r] + 1 : starts[r] + context_length + 1].")
-        expect(
-            inputs.dtype == torch.long and targets.dtype == torch.long,
-            f"The values are right, but the tensors are {inputs.dtype} and {targets.dtype}: convert them with .long() "
-            "(PyTorch's loss functions want int64 targets).",
-        )
+    ``stride`` and ``window_tokens`` (how many tokens are searched) default to the right answer's; other values
+    reproduce the usual mistakes, so the check can say which one was made."""
+    stride = context_length if stride is None else stride
+    window_tokens = context_length if window_tokens is None else window_tokens
+    windows = spanning = start = 0
+    while start + context_length + 1 <= len(ids):
+        windows += 1
+        spanning += any(ids[start + j] == eot_token for j in range(window_tokens))
+        start += stride
+    return spanning / windows
+
+
+def _spanning_cases() -> list[tuple[list[int], int, int]]:
+    """(ids, eot_token, context_length): a hand-made stream, then streams of short random 'stories'."""
+    import random
+
+    cases = [([1, 2, 0, 3, 4, 5, 0, 6, 7], 0, 2)]  # inputs [1, 2] [0, 3] [4, 5] [0, 6]: half hold the end token
+    rng = random.Random(5)
+    for eot_token in (0, 9):
+        for _ in range(12):
+            ids = []
+            while len(ids) < 120:
+                ids += [rng.choice([t for t in range(1, 12) if t != eot_token]) for _ in range(rng.randint(1, 15))]
+                ids.append(eot_token)
+            for context_length in (1, 2, 3, 4, 7, 10, 16):
+                cases.append((ids[: rng.randint(context_length + 1, len(ids))], eot_token, context_length))
+    return cases
+
+
+@exercise("Windows that span two stories")
+def check_share_spanning(share_spanning) -> None:
+    for ids, eot_token, context_length in _spanning_cases():
+        expected = _share_by_walking(ids, eot_token, context_length)
+        got = share_spanning(list(ids), eot_token, context_length)
+        call = f"share_spanning(ids={ids if len(ids) < 12 else '[...]'}, eot_token={eot_token}, " \
+               f"context_length={context_length})"
+        expect(isinstance(got, (int, float)) and not isinstance(got, bool),
+               f"{call} returned {got!r}: return the share as a number from 0 to 1.")
+        if math.isclose(got, expected, abs_tol=1e-9):
+            continue
+        hint = f"{call} gave {got!r}, expected {expected:.4g}."
+        windows = (len(ids) - context_length - 1) // context_length + 1
+        if got > 1 or math.isclose(got, expected * windows):
+            hint += " Return a share, not a count: divide by the number of windows."
+        elif math.isclose(got, _share_by_walking(ids, eot_token, context_length, window_tokens=context_length + 1)):
+            hint += (" Look at the inputs only, not the last target: a window whose last target is the end token "
+                     "stops at its story's end, it does not reach into the next story.")
+        elif math.isclose(got, _share_by_walking(ids, eot_token, context_length, stride=1)):
+            hint += (" The windows sit side by side: they start at 0, context_length, 2 * context_length, ... "
+                     "(stride = context_length), not at every position.")
+        else:
+            starts = range(0, len(ids), context_length)  # also the last, partial window
+            partial = [any(t == eot_token for t in ids[s:s + context_length]) for s in starts]
+            if math.isclose(got, sum(partial) / len(partial)):
+                hint += (" Only whole windows count: a window needs context_length + 1 tokens (its inputs and one "
+                         "more, the last target), so the last start s satisfies s + context_length + 1 <= len(ids).")
+        expect(False, hint)
