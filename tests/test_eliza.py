@@ -235,6 +235,18 @@ def test_a_substitution_that_empties_a_clause_counts_as_silence():
     assert eliza.respond("Um, kitty!") == "Meow."
 
 
+def test_the_diagram_draws_every_step():
+    import matplotlib.pyplot as plt
+
+    from buildllm.diagrams.eliza import draw_respond_pipeline
+
+    figure = draw_respond_pipeline()
+    texts = " ".join(text.get_text() for text in figure.axes[0].texts)
+    for step in ["clauses", "keywords", "decomposition", "reassembly", "memory", "fallback", "goodbye", EXAMPLE[-1]]:
+        assert step in texts
+    plt.close(figure)
+
+
 def test_the_diagrams_worked_example_is_what_doctor_says():
     words = "[" + "]  [".join(" ".join(clause) for clause in clauses(EXAMPLE[0].strip('"'))) + "]"
     assert words == EXAMPLE[1]
