@@ -1,17 +1,47 @@
-"""Byte-pair encoding: hand-worked merges, plain == fast, GPT-2 == tiktoken, special tokens, save and load."""
+"""Byte-pair encoding: hand-worked merges, teaching versions == package, GPT-2 == tiktoken, special tokens, bad input,
+save and load."""
 
 import json
 import warnings
 
+import numpy as np
 import pytest
 import tiktoken
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import buildllm  # noqa: F401  (tiktoken's gpt2 offline)
-from buildllm.bpe import EOT, BPETokenizer, course_tokenizer, course_tokenizer_path, gpt2_tokenizer, train_bpe, train_bpe_plain, train_course_tokenizer
+from buildllm.bpe import (
+    EOT,
+    BPETokenizer,
+    course_tokenizer,
+    course_tokenizer_path,
+    gpt2_tokenizer,
+    train_bpe,
+    train_course_tokenizer,
+)
 from buildllm.corpora import load_corpus
-from helpers import KNOWN_GPT2_IDS
+from helpers import KNOWN_GPT2_IDS, ROOT, notebook
+
+
+def teaching_versions() -> dict:
+    """The notebook's teaching versions (kept in the notebook, not the package), run from their own cells."""
+    namespace = {}
+    exec("from buildllm.bpe import *", namespace)
+    cells = [cell.source for cell in notebook("04_byte_pair").cells if cell.cell_type == "code"]
+    for name in ("train_bpe_simple", "encode_simple"):
+        [source] = [source for source in cells if source.startswith(f"def {name}(")]
+        exec(source, namespace)
+    return namespace
+
+
+TEACHING = teaching_versions()
+
+
+def simple_merges_as_bytes(text, vocab_size, special_tokens=()):
+    """The teaching trainer's merges, written as the package writes them: pairs of bytes, in order."""
+    vocab, merges = TEACHING["train_bpe_simple"](text, vocab_size, special_tokens)
+    return [(vocab[a], vocab[b]) for a, b in merges]
 
 
 @pytest.fixture(scope="module")
@@ -61,22 +91,39 @@ def test_vocab_size_too_small_is_explained():
         train_bpe("hello", 256, special_tokens=[EOT])
 
 
-@pytest.mark.parametrize("size", [300, 600])
-def test_fast_and_plain_trainers_agree_on_the_corpus(corpus, size):
-    sample = corpus[100_000:160_000]
+def test_the_package_trainer_learns_the_teaching_versions_merges(corpus):
+    sample = corpus[100_000:140_000]
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        assert train_bpe(sample, size, [EOT]) == train_bpe_plain(sample, size, [EOT])
+        assert train_bpe(sample, 360, [EOT])[1] == simple_merges_as_bytes(sample, 360, [EOT])
 
 
 @settings(deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet="ab c\n'.1é", max_size=120), st.integers(256, 300))
-def test_fast_and_plain_trainers_agree_on_random_text(text, size):
+def test_the_trainers_agree_on_random_text(text, size):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # small texts run out of pairs
-        assert train_bpe(text, size) == train_bpe_plain(text, size)
+        assert train_bpe(text, size)[1] == simple_merges_as_bytes(text, size)
 
 
+def test_the_package_encoder_and_decoder_agree_with_the_teaching_versions(corpus):
+    package = BPETokenizer.train(corpus[:100_000], 1000, [EOT])
+    merges = {(package.encoder[a], package.encoder[b]): package.encoder[a + b] for a, b in package.merges}
+    text = corpus[200_000:260_000]
+    ids = TEACHING["encode_simple"](text, merges)
+    assert package.encode(text, disallowed_special=()) == ids
+    assert package.decode(ids) == b"".join(package.vocab[i] for i in ids).decode("utf-8") == text
+
+
+SMALL = TEACHING["train_bpe_simple"]("abc abcab cab ééé 🦙🦙 ab\n\nabc " * 3, 290)
+
+
+@settings(deadline=None, max_examples=100)
+@given(st.text(alphabet="abc é🦙\n", max_size=60))
+def test_the_encoders_agree_on_random_text(text):
+    vocab, merges = SMALL
+    package = BPETokenizer([(vocab[a], vocab[b]) for a, b in merges])
+    assert package.encode(text) == TEACHING["encode_simple"](text, merges)
 
 
 @pytest.mark.parametrize("text", list(KNOWN_GPT2_IDS))
@@ -151,7 +198,7 @@ def test_the_shipped_course_tokenizer_is_reproducible(corpus):
     assert train_course_tokenizer().merges == shipped.merges
     text = load_corpus("stories", split="valid")
     assert shipped.decode(shipped.encode(text, allowed_special="all")) == text
-    assert course_tokenizer_path().name == "course_bpe.json"
+    assert course_tokenizer_path() == ROOT / "data" / "tokenizers" / "course_bpe.json"
 
 
 @pytest.fixture(scope="module")
@@ -163,3 +210,61 @@ def course():
 @given(st.text())
 def test_course_tokenizer_round_trips_any_unicode(course, text):
     assert course.decode(course.encode(text, disallowed_special=())) == text
+
+
+# ------------------------------------------------------------------ bad input: a clear error, never silent corruption
+
+
+@pytest.mark.parametrize("make", [
+    lambda specials: train_bpe("the cat sat", 300, specials),
+    lambda specials: BPETokenizer([], specials),
+])
+def test_special_tokens_given_as_one_string_are_refused(make):
+    with pytest.raises(TypeError, match="list of strings"):
+        make(EOT)
+
+
+@pytest.mark.parametrize("make", [
+    lambda specials: train_bpe("the cat sat", 300, specials),
+    lambda specials: BPETokenizer([], specials),
+])
+def test_repeated_special_tokens_are_refused(make):
+    with pytest.raises(ValueError, match="appears twice"):
+        make([EOT, "<|pad|>", EOT])
+
+
+def test_special_tokens_that_share_an_id_or_are_not_strings_are_refused():
+    with pytest.raises(ValueError, match="appears twice"):
+        BPETokenizer([], {EOT: 256, "<|pad|>": 256})
+    for bad in ([b"<|pad|>"], [""], [None]):
+        with pytest.raises(TypeError, match="non-empty string"):
+            BPETokenizer([], bad)
+
+
+@pytest.mark.parametrize("size", [300.0, "300", None, True])
+def test_a_vocab_size_that_is_not_a_whole_number_is_refused(size):
+    with pytest.raises(TypeError, match="whole number"):
+        train_bpe("the cat sat", size)
+
+
+def test_a_numpy_integer_is_a_whole_number():
+    text = "the cat sat on the mat"
+    assert train_bpe(text, np.int64(260)) == train_bpe(text, 260)
+
+
+def test_a_broken_pattern_is_explained(tmp_path):
+    for make in (lambda: train_bpe("the cat", 300, pattern="( ?\\p{L}+"), lambda: BPETokenizer([], (), "[a-")):
+        with pytest.raises(ValueError, match="not a valid regular expression"):
+            make()
+    tokenizer = BPETokenizer.train("the cat sat on the mat", 260)
+    tokenizer.save(tmp_path / "t.json")
+    data = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))
+    data["pattern"] = "( ?\\p{L}+"
+    (tmp_path / "t.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError, match="not a valid buildllm-bpe tokenizer file.*not a valid regular expression"):
+        BPETokenizer.load(tmp_path / "t.json")
+
+
+def test_bytes_instead_of_text_is_explained():
+    with pytest.raises(TypeError, match="decode bytes first"):
+        train_bpe(b"the cat sat", 300)
