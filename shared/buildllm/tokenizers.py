@@ -127,12 +127,9 @@ def _unseen_characters_error(unseen: dict[str, list[int]]) -> ValueError:
 
 
 class CharTokenizer(_Vocabulary):
-    """A character-level tokenizer: one id per character of its vocabulary, and one for ``<|endoftext|>``.
-
-    Ids: the characters sorted by code point, then ``<|endoftext|>``, then (with ``unknown="replace"``) ``<|unk|>``.
-    ``decode(encode(text)) == text`` for every text made of the vocabulary's characters. A character outside the
-    vocabulary is an error naming it, or with ``unknown="replace"`` becomes ``<|unk|>``.
-    """
+    """A character-level tokenizer. Ids: the characters sorted by code point, then ``<|endoftext|>``, then (with
+    ``unknown="replace"``) ``<|unk|>``. ``decode(encode(text)) == text`` for every text of its characters; another
+    character is an error naming it, or with ``unknown="replace"`` becomes ``<|unk|>``."""
 
     def __init__(self, chars: Iterable[str], unknown: str = "error"):
         if unknown not in ("error", "replace"):
