@@ -289,3 +289,26 @@ def test_show_tokens_prints_the_text_form(capsys):
     assert capsys.readouterr().out.splitlines()[-1] == "Hello|,| world|\\n|<|endoftext|>"
     show_tokens(["a", "|", "b"], sep="/")
     assert capsys.readouterr().out.splitlines()[-1] == "a/|/b"
+
+
+# ------------------------------------------------------------------------------------------------- diagram
+
+
+def test_diagram_shows_what_the_word_tokenizer_does():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from buildllm.diagrams.tokenization import EXAMPLE_TEXT, draw_text_to_ids
+
+    figure = draw_text_to_ids()
+    texts = [text.get_text() for text in figure.axes[0].texts]
+    plt.close(figure)
+    tokenizer = WordTokenizer.from_text(EXAMPLE_TEXT)
+    ids = tokenizer.encode(EXAMPLE_TEXT)
+    drawn_ids = [int(text) for text in texts if text.isdigit()]
+    assert drawn_ids == ids  # the id row, left to right
+    assert tokenizer.decode(ids) in texts and EXAMPLE_TEXT in texts  # the text decoded back, and the original
+    vocabulary = next(text for text in texts if text.startswith("0 "))
+    assert vocabulary.split("\n") == [f"{i}  {token}" for i, token in tokenizer.vocab.items()]

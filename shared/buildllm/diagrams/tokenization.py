@@ -5,12 +5,14 @@ Hand-written support module (no notebook teaches it); drawn with the shapes of `
 
 from __future__ import annotations
 
+from ..corpora import EOT
+from ..tokenizers import UNK
 from . import arrow, box, canvas, note
 
 # A worked example small enough to read in the picture: five tokens of a tiny vocabulary.
 EXAMPLE_TEXT = '"Shoo!" cried Priya.'
 EXAMPLE_TOKENS = ['"', "Shoo", "!", '"', "cried", "Priya", "."]
-EXAMPLE_VOCAB = ['!', '"', ".", "Priya", "Shoo", "cried", "<|endoftext|>", "<|unk|>"]
+EXAMPLE_VOCAB = ["!", '"', ".", "Priya", "Shoo", "cried", EOT, UNK]
 
 
 def _row(ax, y: float, items: list[str], kind: str, x0: float, width: float) -> list[tuple[float, float]]:
