@@ -3,6 +3,7 @@ loaders built on them."""
 
 from __future__ import annotations
 
+import ast
 import math
 
 import pytest
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 
 from buildllm.corpora import EOT, load_corpus
 from buildllm.data import TokenWindowDataset, compact_ids, corpus_loaders, encode_text, get_batch, make_loader
-from helpers import KNOWN_GPT2_IDS
+from helpers import KNOWN_GPT2_IDS, notebook
 
 
 def windows_by_walking(ids: list[int], context_length: int, stride: int) -> list[tuple[list[int], list[int]]]:
@@ -434,3 +435,73 @@ def test_get_batch_clear_errors():
         get_batch(b"Once upon a time", 4, 8, generator)
     with pytest.raises(ValueError, match="one flat stream"):
         get_batch(torch.zeros(4, 20, dtype=torch.long), 4, 8, generator)
+
+
+# ----------------------------------------------------------------- the notebook's teaching versions agree
+
+
+@pytest.fixture(scope="module")
+def teaching():
+    """The notebook's teaching versions (``*_v1``, ``*V1``), compiled from its cells without the cells' demo lines."""
+    from torch.utils.data import DataLoader, Dataset
+
+    namespace = {"torch": torch, "Dataset": Dataset, "DataLoader": DataLoader, "EOT": EOT}
+    for cell in notebook("05_data_loading").cells:
+        if cell.cell_type != "code" or "#| export" in cell.source:
+            continue
+        definitions = [node for node in ast.parse(cell.source).body
+                       if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name.lower().endswith("v1")]
+        exec(compile(ast.Module(body=definitions, type_ignores=[]), "05_data_loading.ipynb", "exec"), namespace)
+    names = {"sliding_windows_v1", "compact_ids_v1", "WindowDatasetV1", "make_loader_v1", "get_batch_v1"}
+    assert names <= namespace.keys(), names - namespace.keys()
+    return namespace
+
+
+@settings(max_examples=100, deadline=None)
+@given(ids=st.lists(st.integers(0, 2**31 - 1), min_size=1, max_size=50))
+def test_compact_ids_agrees_with_its_teaching_version(teaching, ids):
+    package, plain = compact_ids(ids), teaching["compact_ids_v1"](ids)
+    assert package.dtype == plain.dtype and package.tolist() == plain.tolist() == ids
+
+
+@settings(max_examples=100, deadline=None)
+@given(ids=st.lists(st.integers(0, 70_000), min_size=2, max_size=120), context_length=st.integers(1, 20),
+       stride=st.integers(1, 25))
+def test_the_datasets_agree_with_their_teaching_versions(teaching, ids, context_length, stride):
+    if len(ids) < context_length + 1:
+        return  # the teaching versions have no windows to compare (the package version refuses: tested above)
+    package = as_lists(TokenWindowDataset(ids, context_length, stride))
+    plain = teaching["WindowDatasetV1"](ids, context_length, stride)
+    assert package == [(x.tolist(), y.tolist()) for x, y in (plain[i] for i in range(len(plain)))]
+    assert package == list(zip(*teaching["sliding_windows_v1"](ids, context_length, stride)))
+
+
+def test_get_batch_agrees_with_its_teaching_version(teaching):
+    stream = compact_ids(torch.randint(0, 50_257, (3_000,), generator=torch.Generator().manual_seed(4)))
+    for batch_size, context_length in [(1, 1), (8, 64), (32, 5), (3, 2_999)]:
+        package_generator, plain_generator = torch.Generator().manual_seed(9), torch.Generator().manual_seed(9)
+        for _ in range(3):
+            package = get_batch(stream, batch_size, context_length, package_generator)
+            plain = teaching["get_batch_v1"](stream, batch_size, context_length, plain_generator)
+            assert all(torch.equal(a, b) for a, b in zip(package, plain))
+
+
+def test_make_loader_agrees_with_its_teaching_version(teaching):
+    gpt2 = tiktoken.get_encoding("gpt2")
+    text = EOT.join(load_corpus("stories", "valid").split(EOT)[:3])
+    for shuffle in (False, True):
+        package = make_loader(text, gpt2, context_length=16, stride=16, batch_size=5, shuffle=shuffle, seed=2)
+        plain = teaching["make_loader_v1"](text, gpt2, context_length=16, batch_size=5, shuffle=shuffle, seed=2)
+        assert [[t.tolist() for t in batch] for batch in package] == [[t.tolist() for t in batch] for batch in plain]
+
+
+def test_the_diagram_draws_the_stream_two_windows_and_the_batch():
+    import matplotlib.pyplot as plt
+
+    from buildllm.diagrams.data import STREAM, draw_stream_to_batch
+
+    figure = draw_stream_to_batch()
+    texts = [text.get_text() for text in figure.axes[0].texts]
+    assert all(token in texts for token in STREAM)
+    assert any("inputs: (batch_size, context_length)" in text for text in texts)
+    plt.close(figure)

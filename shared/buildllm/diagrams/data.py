@@ -66,7 +66,8 @@ def draw_stream_to_batch():
     targets = [STREAM[s + 1:s + CONTEXT + 1] for s in STARTS]
     _matrix(ax, bx, 3.0, inputs, "data", "inputs: (batch_size, context_length)")
     _matrix(ax, bx, 1.25, targets, "step", "targets: same shape, shifted by one")
-    arrow(ax, (bx - 0.9, 2.2), (bx - 0.1, 2.2), label="stack")
+    arrow(ax, (bx - 1.4, 2.2), (bx - 0.1, 2.2))
+    note(ax, bx - 0.75, 2.3, "stack", ha="center")
     note(ax, X0, 0.05, "Target j is the token after input j. Window 0 crosses <eot>: "
          "it ends one story and its last target starts the next.", fontsize=9)
     return fig
