@@ -2,6 +2,7 @@
 save and load."""
 
 import json
+import re
 import warnings
 
 import numpy as np
@@ -112,7 +113,7 @@ def test_the_package_encoder_and_decoder_agree_with_the_teaching_versions(corpus
     text = corpus[200_000:260_000]
     ids = TEACHING["encode_simple"](text, merges)
     assert package.encode(text, disallowed_special=()) == ids
-    assert package.decode(ids) == b"".join(package.vocab[i] for i in ids).decode("utf-8") == text
+    assert package.decode(ids) == TEACHING["decode_simple"](ids, package.vocab) == text
 
 
 SMALL = TEACHING["train_bpe_simple"]("abc abcab cab ééé 🦙🦙 ab\n\nabc " * 3, 290)
@@ -268,3 +269,25 @@ def test_a_broken_pattern_is_explained(tmp_path):
 def test_bytes_instead_of_text_is_explained():
     with pytest.raises(TypeError, match="decode bytes first"):
         train_bpe(b"the cat sat", 300)
+
+
+def test_a_tokenizer_without_end_of_text_says_so():
+    with pytest.raises(AttributeError, match=re.escape(f"no {EOT} token")):
+        _ = BPETokenizer([], ["<|pad|>"]).eot_token
+
+
+@pytest.mark.parametrize("word, n_tokens", [(" little", 1), (" lowest", 2)])
+def test_the_merge_tree_draws_one_box_per_node(course, word, n_tokens):
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import FancyBboxPatch
+
+    from buildllm.diagrams.bpe import draw_merge_tree
+
+    ids = course.encode(word)
+    assert len(ids) == n_tokens
+    merges = {(course.encoder[a], course.encoder[b]): course.encoder[a + b] for a, b in course.merges}
+    figure = draw_merge_tree(ids, merges, course.vocab)
+    boxes = [patch for patch in figure.axes[0].patches if isinstance(patch, FancyBboxPatch)]
+    plt.close(figure)
+    leaves = len(word.encode("utf-8"))
+    assert len(boxes) == 2 * leaves - n_tokens  # a forest of binary trees: leaves + (leaves - trees) merges
