@@ -150,9 +150,10 @@ def test_gpt2_matches_tiktoken_on_any_unicode(gpt2, tiktoken_gpt2, text):
 
 def test_special_tokens_need_permission_like_tiktoken(gpt2, tiktoken_gpt2):
     text = f"The end.{EOT}Once"
-    for tokenizer in (gpt2, tiktoken_gpt2):
-        with pytest.raises(ValueError):
-            tokenizer.encode(text)
+    with pytest.raises(ValueError, match="allowed_special"):
+        gpt2.encode(text)
+    with pytest.raises(ValueError):  # the reference refuses it too
+        tiktoken_gpt2.encode(text)
     assert gpt2.encode(text, allowed_special={EOT}) == tiktoken_gpt2.encode(text, allowed_special={EOT})
     assert gpt2.encode(text, disallowed_special=()) == tiktoken_gpt2.encode(text, disallowed_special=())
     assert 50256 not in gpt2.encode(text, disallowed_special=())
@@ -193,13 +194,17 @@ def test_bad_tokenizer_files_get_clear_errors(tmp_path):
         BPETokenizer.load(tmp_path / "bad.json")
 
 
-def test_the_shipped_course_tokenizer_is_reproducible(corpus):
+def test_the_shipped_course_tokenizer_is_reproducible(corpus, tmp_path):
     shipped = course_tokenizer()
     assert shipped.n_vocab == 4096 and shipped.eot_token == 256
-    assert train_course_tokenizer().merges == shipped.merges
+    retrained = train_course_tokenizer()
+    assert retrained.merges == shipped.merges
+    retrained.save(tmp_path / "course_bpe.json")
+    shipped_file = ROOT / "data" / "tokenizers" / "course_bpe.json"
+    assert (tmp_path / "course_bpe.json").read_bytes() == shipped_file.read_bytes()
     text = load_corpus("stories", split="valid")
     assert shipped.decode(shipped.encode(text, allowed_special="all")) == text
-    assert course_tokenizer_path() == ROOT / "data" / "tokenizers" / "course_bpe.json"
+    assert course_tokenizer_path() == shipped_file
 
 
 @pytest.fixture(scope="module")
