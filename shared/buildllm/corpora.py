@@ -40,6 +40,16 @@ HANDWRITTEN = "stories/handwritten"
 GENERATED = "stories/generated.txt"
 GENERATOR = "stories/generator/generate_stories.py"
 COURSE_TOKENIZER = "tokenizers/course_bpe.json"
+MESSAGE_FILES = ("messages/handwritten.tsv", "messages/generated.tsv")
+MESSAGE_GENERATOR = "messages/generator/generate_messages.py"
+INSTRUCTION_FILES = ("instructions/handwritten.json", "instructions/generated.json")
+INSTRUCTION_GENERATOR = "instructions/generator/generate_instructions.py"
+MESSAGE_LABELS = ("ham", "spam")
+HELD_OUT = {4: "valid", 9: "test"}
+"""The finetuning data's fixed split: counting the items of one group in a file from 0 (a message's label, an
+instruction's task type), item k goes to validation when k % 10 == 4, to test when k % 10 == 9, else to training.
+So each split gets about the same share of every label and task type, and any file of the public form splits too."""
+FINETUNING_SPLITS = ("train", "valid", "test", "all")
 
 
 class Pin(NamedTuple):
@@ -216,6 +226,127 @@ def download(url: str, sha256: str, size: int | None, destination: str | os.Path
             os.remove(temporary)
 
 
+# ----------------------------------------------------------------------------------- the finetuning data
+
+
+def split_by_group(groups: list[str]) -> list[str]:
+    """The split of each item of a file ("train", "valid" or "test"), given each item's group, in file order."""
+    seen: dict[str, int] = {}
+    splits = []
+    for group in groups:
+        k = seen.get(group, 0)
+        seen[group] = k + 1
+        splits.append(HELD_OUT.get(k % 10, "train"))
+    return splits
+
+
+def _check_split(split: str) -> None:
+    if split not in FINETUNING_SPLITS:
+        raise ValueError(f"Unknown split {split!r}; choose one of {', '.join(FINETUNING_SPLITS)}.")
+
+
+def _course_files(names: tuple[str, ...], generator: str) -> list[Path]:
+    folder = data_dir()
+    for name in names:
+        if not (folder / name).is_file():
+            raise FileNotFoundError(
+                f"{folder / name} is missing. It is part of the course; restore it from the repository "
+                f"(git checkout -- data/{name}), or rebuild a generated file with `python data/{generator}`."
+            )
+    return [folder / name for name in names]
+
+
+def read_messages(path: str | os.PathLike) -> list[tuple[str, str]]:
+    """The messages of a ``label<TAB>text`` file (the SMS spam collection's form): a list of (label, text)."""
+    messages = []
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        label, tab, text = line.partition("\t")
+        if not tab or label.strip().lower() not in MESSAGE_LABELS or not text.strip():
+            raise ValueError(
+                f"{path}, line {number}: expected `ham<TAB>text` or `spam<TAB>text`, got {line[:60]!r}. Each line "
+                "is one message: its label, a tab character, then the text."
+            )
+        messages.append((label.strip().lower(), text.strip()))
+    return messages
+
+
+def load_messages(split: str = "train", path: str | os.PathLike | None = None) -> list[tuple[str, str]]:
+    """Short text messages labelled "spam" or "ham", as (label, text) pairs, for notebook 10.
+
+    ``split`` is "train" (80%), "valid" (10%), "test" (10%) or "all", fixed by ``HELD_OUT`` per label, so every split
+    has the same share of spam. By default the course's messages (hand-written, then generated); ``path`` reads any
+    file of the same ``label<TAB>text`` form instead, such as the public SMS spam collection, split by the same rule.
+    """
+    _check_split(split)
+    paths = [Path(path)] if path is not None else _course_files(MESSAGE_FILES, MESSAGE_GENERATOR)
+    chosen = []
+    for file in paths:
+        messages = read_messages(file)
+        for message, where in zip(messages, split_by_group([label for label, _ in messages])):
+            if split in ("all", where):
+                chosen.append(message)
+    return chosen
+
+
+def read_instructions(path: str | os.PathLike) -> list[dict]:
+    """The entries of a JSON file in the Alpaca form: a list of objects with "instruction", "input", "output".
+
+    A missing "input" reads as "" (no input); other fields (the course's "task") are kept as they are.
+    """
+    try:
+        entries = json.loads(Path(path).read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise ValueError(f"{path} is not valid JSON ({error}); expected a list of Alpaca entries.") from None
+    if not isinstance(entries, list):
+        raise ValueError(f"{path} holds a {type(entries).__name__}; expected a list of Alpaca entries.")
+    for number, entry in enumerate(entries):
+        fields = [entry.get(key, "") for key in ("instruction", "input", "output")] if isinstance(entry, dict) else []
+        if not fields or not all(isinstance(field, str) for field in fields) or not fields[0] or "output" not in entry:
+            raise ValueError(
+                f"{path}, entry {number}: expected an object with the strings \"instruction\", \"input\" (may be "
+                f"empty) and \"output\", got {str(entry)[:80]}"
+            )
+    return [{"input": "", **entry} for entry in entries]
+
+
+def load_instructions(split: str = "train", path: str | os.PathLike | None = None) -> list[dict]:
+    """Instruction-response pairs in the Alpaca form ("instruction", "input", "output") for notebook 11.
+
+    The course's entries also name their "task" type; the checkable ones ("arithmetic", "counting", ...) have one
+    right answer, which notebook 11 scores by exact match. ``split`` is "train" (80%), "valid" (10%), "test" (10%) or
+    "all", fixed by ``HELD_OUT`` per task type. ``path`` reads any JSON file of the Alpaca form instead (entries
+    without a "task" form one group). Each entry is a fresh dict.
+    """
+    _check_split(split)
+    paths = [Path(path)] if path is not None else _course_files(INSTRUCTION_FILES, INSTRUCTION_GENERATOR)
+    chosen = []
+    for file in paths:
+        entries = read_instructions(file)
+        for entry, where in zip(entries, split_by_group([entry.get("task", "") for entry in entries])):
+            if split in ("all", where):
+                chosen.append(entry)
+    return chosen
+
+
+def _finetuning_origins(folder: Path) -> dict[Path, tuple[str, str]]:
+    """The manifest's origin and licence of the messages, the instructions and their generators."""
+    origins = {}
+    for files, generator, what in ((MESSAGE_FILES, MESSAGE_GENERATOR, "messages"),
+                                   (INSTRUCTION_FILES, INSTRUCTION_GENERATOR, "instructions")):
+        handwritten, generated = (folder / name for name in files)
+        origins[handwritten] = (f"{what} hand-written for the course, one by one", "CC BY 4.0")
+        if (folder / generator).is_file():
+            module = load_generator(folder / generator)
+            origins[generated] = (f"generated by data/{generator}, seed {module.SEED}", "CC BY 4.0")
+            origins[folder / generator] = (
+                "the generator's source: code, and the word lists and templates it writes from",
+                "MIT (code); CC BY 4.0 (word lists and templates)",
+            )
+    return {path: origin for path, origin in origins.items() if path.is_file()}
+
+
 # ------------------------------------------------------------------------------------------------ the manifest
 
 
@@ -238,6 +369,7 @@ def manifest_entries() -> list[dict]:
         "(buildllm.bpe.train_course_tokenizer)",
         "CC BY 4.0",
     )
+    origins.update(_finetuning_origins(folder))
     return [
         {
             "path": path.relative_to(folder.parent).as_posix(),
