@@ -331,6 +331,17 @@ def test_any_tokenizer_that_honours_the_contract_works():
     assert epoch_rows(loader) == ([[0, 1], [1, 2], [2, 26], [26, 3]], [[1, 2], [2, 26], [26, 3], [3, 4]])
 
 
+def test_character_and_word_tokenizers_keep_the_end_token():
+    from buildllm.tokenizers import CharTokenizer, WordTokenizer
+
+    chars = CharTokenizer.from_text("ab cab")  # ids by hand: ' ' 0, a 1, b 2, c 3, then <|endoftext|> 4
+    assert encode_text(f"ab{EOT}ca", chars).tolist() == [1, 2, 4, 3, 1]
+    words = WordTokenizer.from_text("the fox ran . the crow")  # . 0, crow 1, fox 2, ran 3, the 4, EOT 5, unk 6
+    assert encode_text(f"the fox{EOT}the owl", words).tolist() == [4, 2, 5, 4, 6]
+    loader = make_loader(f"the fox{EOT}the owl", words, context_length=2, stride=1, batch_size=8)
+    assert epoch_rows(loader) == ([[4, 2], [2, 5], [5, 4]], [[2, 5], [5, 4], [4, 6]])
+
+
 def test_the_course_tokenizer_keeps_the_end_token_between_stories():
     from buildllm.bpe import course_tokenizer
 
