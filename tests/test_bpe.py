@@ -239,6 +239,14 @@ def test_repeated_special_tokens_are_refused(make):
         make([EOT, "<|pad|>", EOT])
 
 
+def test_special_tokens_given_as_a_set_are_refused():
+    # A set has no fixed order, so the ids of its tokens could change from one run to the next.
+    with pytest.raises(TypeError, match="not a set"):
+        BPETokenizer([], {EOT, "<|pad|>"})
+    with pytest.raises(TypeError, match="not a set"):
+        train_bpe("the cat", 300, frozenset([EOT]))
+
+
 def test_special_tokens_that_share_an_id_or_are_not_strings_are_refused():
     with pytest.raises(ValueError, match="appears twice"):
         BPETokenizer([], {EOT: 256, "<|pad|>": 256})

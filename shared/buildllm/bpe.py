@@ -60,6 +60,8 @@ def _special_token_ids(special_tokens, first_id: int = 256) -> dict[str, int]:
     if isinstance(special_tokens, (str, bytes)):
         raise TypeError(f"special_tokens must be a list of strings such as [{EOT!r}], not the string {special_tokens!r}"
                         " (each of its characters would become a special token).")
+    if isinstance(special_tokens, (set, frozenset)):
+        raise TypeError("special_tokens must be a list, not a set: their order gives their ids.")
     tokens = list(special_tokens)
     numbered = isinstance(special_tokens, dict)
     ids = list(special_tokens.values()) if numbered else list(range(first_id, first_id + len(tokens)))
