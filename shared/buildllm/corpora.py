@@ -50,6 +50,9 @@ HELD_OUT = {4: "valid", 9: "test"}
 instruction's task type), item k goes to validation when k % 10 == 4, to test when k % 10 == 9, else to training.
 So each split gets about the same share of every label and task type, and any file of the public form splits too."""
 FINETUNING_SPLITS = ("train", "valid", "test", "all")
+CHECKABLE_TASKS = ("arithmetic", "counting", "unit_conversion", "plural", "sorting", "capitalisation", "passage_qa")
+"""Task types of the course's instructions with one right answer (scored by exact match in notebook 11); the others,
+"world_qa", "writing", "completion" and "title", have free answers (scored by overlap, ROUGE-L)."""
 
 
 class Pin(NamedTuple):

@@ -1,0 +1,530 @@
+"""A seeded generator of instruction-response pairs in the Alpaca form, about the course's world.
+
+This file belongs to the open course "Build an LLM from Scratch". Running it
+writes data/instructions/generated.json, which notebook 11 uses, next to the
+hand-written entries in data/instructions/handwritten.json, to teach a small
+GPT to follow instructions.
+
+Licence: two parts, as data/manifest.json records. The entries it writes,
+like the word lists and templates below, are data, written for the course and
+released under the Creative Commons Attribution 4.0 licence (CC BY 4.0). The
+Python code is under the course's licence for code (MIT). The passages it
+quotes come from the course's hand-written stories (data/stories/handwritten),
+which are under CC BY 4.0 too.
+
+The file format
+---------------
+A JSON list of objects with the three Alpaca fields, "instruction", "input"
+(may be "") and "output", and one more, "task", naming the kind of task.
+Checkable tasks have one right answer that a program can compute, so notebook
+11 scores them by exact match:
+
+    arithmetic, counting, unit_conversion, plural, sorting, capitalisation,
+    passage_qa (the answer is a name that stands in the given passage)
+
+The others are scored by overlap with the reference answer (ROUGE-L):
+
+    world_qa (questions about the stories' characters), completion (finish a
+    sentence from a story), title (name a story from its opening)
+
+How it works
+------------
+1. A tiny random number generator of our own (SplitMix64): the same numbers on
+   every Python and every computer, so the file is reproducible byte for byte.
+2. One maker per task. Each makes distinct problems: no sum, word, list,
+   passage or sentence is used twice, so no problem can appear in two splits.
+   Passages come from the hand-written stories; a story's opening paragraph
+   is only used to ask for its title, and no paragraph is quoted twice. What
+   data/instructions/handwritten.json asks or quotes is not asked or quoted
+   again here.
+3. The tasks take turns line by line. The split is made by
+   buildllm.corpora.split_by_group per task type (entry k of a task goes to
+   validation when k % 10 == 4, to test when k % 10 == 9), so every split has
+   every task type.
+
+Usage, from the repository root:
+    python data/instructions/generator/generate_instructions.py          # (re)write generated.json
+    python data/instructions/generator/generate_instructions.py --check  # exit 1 if the file differs
+
+Or from Python: generate(seed=2028) returns the whole text as one string.
+"""
+
+import argparse
+import glob
+import json
+import os
+import re
+import sys
+
+SEED = 2028
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUTPUT_PATH = os.path.join(HERE, "..", "generated.json")
+STORIES = os.path.join(HERE, "..", "..", "stories", "handwritten")
+HANDWRITTEN = os.path.join(HERE, "..", "handwritten.json")
+
+MASK64 = (1 << 64) - 1
+
+
+class InstructionRandom:
+    """SplitMix64: integer arithmetic masked to 64 bits, the same on every platform. No floats."""
+
+    def __init__(self, seed):
+        self.state = seed & MASK64
+
+    def next_u64(self):
+        self.state = (self.state + 0x9E3779B97F4A7C15) & MASK64
+        z = self.state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
+        return z ^ (z >> 31)
+
+    def below(self, n):
+        """A whole number from 0 to n - 1, all equally likely (rejection, so no bias to small numbers)."""
+        limit = (1 << 64) - ((1 << 64) % n)
+        while True:
+            r = self.next_u64()
+            if r < limit:
+                return r % n
+
+    def between(self, low, high):
+        return low + self.below(high - low + 1)
+
+    def choice(self, items):
+        return items[self.below(len(items))]
+
+    def sample(self, items, k):
+        """k different items, in random order (a partial Fisher-Yates shuffle of a copy)."""
+        pool = list(items)
+        for i in range(k):
+            j = i + self.below(len(pool) - i)
+            pool[i], pool[j] = pool[j], pool[i]
+        return pool[:k]
+
+
+def entry(task, instruction, output, input=""):
+    return {"instruction": instruction, "input": input, "output": output, "task": task}
+
+
+# ---------------------------------------------------------------------------
+# Word lists and facts
+# ---------------------------------------------------------------------------
+
+NAMES = ["Grettel", "Priya", "Lupe", "Mei", "Kofi", "Hana", "Ivan", "Pim", "Ingrid", "Freya", "Amara", "Ravi",
+         "Tessa", "Mateo", "Yusuf", "Sofia", "Ellie", "Kwame", "Bea", "Mila", "Noor", "Tenzin", "Lucas", "Rafael",
+         "Aiko", "Nia", "Ilse", "Manu", "Tomas", "Lior", "Zainab", "Chidi", "Farah", "Elio", "Lucia", "Leif"]
+
+COUNTABLE = ["bean seeds", "shells", "pebbles", "apples", "eggs", "marbles", "stickers", "acorns", "buttons",
+             "crayons", "fish", "paper stars", "conkers", "biscuits", "feathers", "lemons", "books", "stamps"]
+
+GIVERS = ["Auntie Leela", "Grandpa", "her friend", "his sister", "Mr. Haddad", "the librarian", "Granny Olga",
+          "a kind neighbour", "Uncle Ayo", "the baker"]
+
+# A pronoun for each name above, used as "gave {them} 3 more".
+PRONOUNS = {"Grettel": "her", "Priya": "her", "Lupe": "her", "Mei": "her", "Kofi": "him", "Hana": "her",
+            "Ivan": "him", "Pim": "him", "Ingrid": "her", "Freya": "her", "Amara": "her", "Ravi": "him",
+            "Tessa": "her", "Mateo": "him", "Yusuf": "him", "Sofia": "her", "Ellie": "her", "Kwame": "him",
+            "Bea": "her", "Mila": "her", "Noor": "her", "Tenzin": "him", "Lucas": "him", "Rafael": "him",
+            "Aiko": "her", "Nia": "her", "Ilse": "her", "Manu": "him", "Tomas": "him", "Lior": "him",
+            "Zainab": "her", "Chidi": "him", "Farah": "her", "Elio": "him", "Lucia": "her", "Leif": "him"}
+
+WORDS = ["heron", "willow", "pond", "beetle", "otter", "lantern", "harbour", "meadow", "pebble", "rooster",
+         "blanket", "kettle", "window", "garden", "tomato", "balloon", "ladder", "compass", "lighthouse",
+         "puddle", "sunflower", "hedgehog", "library", "pancake", "mountain", "teapot", "whistle", "seashell",
+         "caterpillar", "accordion", "telescope", "umbrella", "pumpkin", "dragonfly", "bakery", "sandcastle",
+         "rainbow", "snowflake", "parrot", "canoe", "scarf", "feather", "biscuit", "butterfly", "elephant",
+         "wheelbarrow", "chimney", "strawberry", "treasure", "kitten", "mitten", "saucepan", "violin", "hammock"]
+
+LIST_ITEMS = ["apple", "heron", "kite", "pond", "otter", "bread", "candle", "daisy", "eagle", "fern", "goat",
+              "hat", "island", "jam", "kettle", "lamp", "moss", "nest", "owl", "pear", "quilt", "river", "sock",
+              "tulip", "umbrella", "vase", "wagon", "yarn", "zebra", "acorn", "boat", "cloud", "drum", "egg",
+              "fox", "grape", "honey", "ink", "jelly", "kiwi", "lemon", "mouse", "nut", "onion", "plum", "rope"]
+
+CONVERSIONS = [  # (small unit, big unit, how many small units make one big unit)
+    ("centimetres", "metres", 100), ("millimetres", "centimetres", 10), ("grams", "kilograms", 1000),
+    ("minutes", "hours", 60), ("seconds", "minutes", 60), ("hours", "days", 24), ("days", "weeks", 7),
+    ("months", "years", 12), ("millilitres", "litres", 1000), ("metres", "kilometres", 1000),
+    ("pence", "pounds", 100),
+]
+
+PLURALS = [
+    ("cat", "cats"), ("box", "boxes"), ("fox", "foxes"), ("bus", "buses"), ("dish", "dishes"),
+    ("bench", "benches"), ("baby", "babies"), ("berry", "berries"), ("pony", "ponies"), ("lily", "lilies"),
+    ("story", "stories"), ("puppy", "puppies"), ("day", "days"), ("toy", "toys"), ("key", "keys"),
+    ("monkey", "monkeys"), ("leaf", "leaves"), ("loaf", "loaves"), ("wolf", "wolves"), ("knife", "knives"),
+    ("shelf", "shelves"), ("calf", "calves"), ("wife", "wives"), ("half", "halves"), ("mouse", "mice"),
+    ("goose", "geese"), ("child", "children"), ("foot", "feet"), ("tooth", "teeth"), ("man", "men"),
+    ("woman", "women"), ("person", "people"), ("ox", "oxen"), ("sheep", "sheep"), ("deer", "deer"),
+    ("fish", "fish"), ("potato", "potatoes"), ("tomato", "tomatoes"), ("hero", "heroes"), ("echo", "echoes"),
+    ("heron", "herons"), ("otter", "otters"), ("lantern", "lanterns"), ("kettle", "kettles"),
+    ("church", "churches"), ("brush", "brushes"), ("glass", "glasses"), ("kiss", "kisses"), ("wish", "wishes"),
+    ("watch", "watches"), ("torch", "torches"), ("fly", "flies"), ("city", "cities"), ("lady", "ladies"),
+    ("party", "parties"), ("cherry", "cherries"), ("boy", "boys"), ("chimney", "chimneys"), ("tray", "trays"),
+    ("bird", "birds"), ("frog", "frogs"), ("snail", "snails"), ("boat", "boats"), ("tree", "trees"),
+    ("apple", "apples"), ("egg", "eggs"), ("moth", "moths"), ("goat", "goats"), ("hen", "hens"),
+    ("lamb", "lambs"), ("seed", "seeds"), ("window", "windows"), ("cloud", "clouds"), ("stone", "stones"),
+    ("kite", "kites"), ("bridge", "bridges"), ("garden", "gardens"), ("scarf", "scarves"), ("roof", "roofs"),
+    ("chief", "chiefs"), ("thief", "thieves"), ("match", "matches"), ("fairy", "fairies"), ("valley", "valleys"),
+]
+
+# Characters of the hand-written stories: (name, who they are, where, one more thing the story says).
+WORLD = [
+    ("Grettel", "a gray heron with long yellow legs", "at the edge of Willow Pond",
+     "She is proud that she can count the fish in her pond."),
+    ("Lupe", "a snail", "under a cabbage leaf at the bottom of a garden wall",
+     "The wall around her garden is tall, made of stone and covered in ivy."),
+    ("Captain", "a big red rooster", "on Adaeze's farm",
+     "Every morning he hops onto the fence post and crows."),
+    ("Pim", "a small gray moth with feathery antennae", "in a meadow full of evening primroses",
+     "The primroses open only at night and smell of lemon and honey."),
+    ("Hazel", "a hedgehog", "among the hazel bushes",
+     "When the last leaves fall she knows it is time for her long winter sleep."),
+    ("Pickles", "a small white goat", "on Ingrid's family farm",
+     "Pickles is the trouble on the farm."),
+    ("Rat-a-tat", "a young woodpecker", "in a beech wood at the edge of the hills",
+     "His parents named him Orrin, but he drummed so much that everybody called him Rat-a-tat."),
+    ("Mila", "a girl who lives with her grandmother Ines", "in a white lighthouse on Gull Rock",
+     "She has counted every one of the one hundred and twelve steps of the lighthouse."),
+    ("Zahra", "an old camel", "in the desert",
+     "Yusuf rides on her back the first time he crosses the desert."),
+    ("Tenzin", "a boy", "in a stone village high in the mountains",
+     "Every house in his village has a blue door."),
+    ("Sprocket", "a helper robot as tall as a kitchen table", "with the Haddad family on Juniper Street",
+     "He has two rolling wheels and two metal hands with three fingers each."),
+    ("Clover", "a small green robot", "in the community garden on Maple Row",
+     "Clover has four legs like a table and a long neck like a desk lamp."),
+    ("Pip", "a small computer with a round screen", "in Ms. Nakamura's classroom",
+     "Pip cannot walk or blink, but Pip can learn words."),
+    ("Dusty", "a robot vacuum", "on Moon Base Selene",
+     "Dusty shares the moon base with six grown-ups and Lior."),
+    ("Lior", "the only kid", "on Moon Base Selene",
+     "Lior is eight and a half, and his mom is the base doctor."),
+    ("Porridge", "a small, scruffy brown dog", "with Ingrid's family",
+     "One of his ears stands up and the other flops down."),
+    ("Noodle", "a small dog with scruffy brown fur", "in the big city with his boy Gabriel",
+     "His tail never stops wagging."),
+    ("Hamlet", "the class hamster", "in a school classroom",
+     "He stuffs his cheeks with sunflower seeds until his face looks twice as wide."),
+    ("Rosa Delgado", "a firefighter", "at the fire station on Juniper Street",
+     "She has been a firefighter there for six years."),
+    ("Wendell Brooks", "a bus driver", "in a rainy city",
+     "He drives the Number Twelve bus and likes the rain."),
+    ("Esperanza Ruiz", "the gardener", "in Linden Park",
+     "She wears green overalls and knows every plant in the park by name."),
+    ("Master Wen", "an old lantern maker", "in the river town of Lunby",
+     "His workshop stands on a wooden pier above the water."),
+    ("Oskar", "a blacksmith", "in the village of Harrowby",
+     "He makes horseshoes, hinges, nails and big iron pots."),
+    ("Agnes", "a clever old miller", "at Greywater Mill",
+     "Her mill stands beside a rushing stream, and its wheel turns day and night."),
+    ("Elio", "a shepherd boy", "high on the mountain",
+     "He counts his twenty-one sheep every morning and every evening."),
+    ("Queen Rosalind", "an old queen who is ninety-one", "at the top of a tower in Castle Thistlecombe",
+     "Her tower has one hundred and twelve stairs."),
+    ("Amara Okafor", "a baker", "on Cobble Lane",
+     "She opens her bakery every morning at five o'clock."),
+    ("Fatima", "a woman who fixes things", "in a small shop at the end of Copper Street",
+     "Her shop mends clocks, radios, lamps, toasters and almost everything else."),
+    ("Mr. Abernathy", "a teacher", "at a school where his class learns about the planets",
+     "His class hung paper planets from the ceiling on strings."),
+    ("Noa", "a grandmother who has fished for forty years", "in Gull Harbor",
+     "Her small green boat is called the Sea Pea."),
+    ("Dalia Haddon", "a puppeteer", "in a town with a square called Willow Square",
+     "Every Sunday at two o'clock she brings her puppet theatre to Willow Square."),
+    ("Mrs. Farah Siddiqui", "the librarian", "in the town of Elm Hollow",
+     "Every Saturday at ten o'clock she reads to the children at Story Hour."),
+    ("Grandpa Hiro", "Aiko's grandfather", "near wide green fields",
+     "He has a hot-air balloon striped in red, orange and yellow."),
+    ("Uncle Ayo", "a boatman", "on a wide brown river",
+     "His long, flat boat is painted sky blue and carries everything."),
+    ("Lucia", "a girl who collects the eggs", "on Old Farmer Baptiste's farm",
+     "Her grandfather has six brown hens."),
+    ("Maelle", "the newest apprentice of the wizard Corvin", "in the wizard's workshop",
+     "One day she is left alone in the workshop while the wizard goes to market."),
+    ("Bartholomew", "a fat green frog", "at Willow Pond",
+     "He eats flies and thinks fish are far too slippery."),
+    ("Mabel", "a painted turtle", "at Willow Pond",
+     "She nibbles weeds and the odd worm."),
+]
+
+WORLD_QUESTIONS = [  # (question, how the answer is made from a WORLD row)
+    ("Who is {name}?", lambda name, who, where, fact: f"{name} is {who} who lives {where}."),
+    ("Where does {name} live?", lambda name, who, where, fact: f"{name} lives {where}."),
+    ("Tell me one thing about {name}.", lambda name, who, where, fact: fact),
+]
+
+
+# ---------------------------------------------------------------------------
+# The stories: paragraphs, sentences, titles
+# ---------------------------------------------------------------------------
+
+
+def read_stories():
+    """The hand-written stories as (title, [paragraphs]), in file order."""
+    stories = []
+    for path in sorted(glob.glob(os.path.join(STORIES, "*.txt"))):
+        with open(path, encoding="utf-8", newline="\n") as f:
+            for story in f.read().split("\n<|endoftext|>\n"):
+                title, *paragraphs = [p for p in story.strip("\n").split("\n\n") if p.strip()]
+                stories.append((title.strip(), [p.strip() for p in paragraphs]))
+    return stories
+
+
+SAID = re.compile(r'"([A-Z][^"]{12,70}?)([,!?])" (said|asked|whispered|called|cried|shouted|replied) '
+                  r'((?:(?:Mr|Mrs|Ms|Dr)\. )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)\.')
+NAMED = re.compile(r"\b(?:a|an) ((?:[a-z]+ ){0,3}[a-z]+) named ([A-Z][a-z]+)(?=[.,;!? ])(?! [A-Z])")
+
+
+# ---------------------------------------------------------------------------
+# One maker per task: each yields entries, never the same problem twice
+# ---------------------------------------------------------------------------
+
+
+def arithmetic(rng, count):
+    seen = set()
+    while len(seen) < count:
+        kind = rng.below(6)
+        a, b = rng.between(2, 60), rng.between(2, 40)
+        if kind in (1, 4) and a < b:
+            a, b = b, a
+        if kind in (2, 5):
+            a, b = rng.between(2, 12), rng.between(2, 12)
+        op = "+-*"[kind % 3]
+        if (a, op, b) in seen or a == b:
+            continue
+        seen.add((a, op, b))
+        answer = str(a + b if op == "+" else a - b if op == "-" else a * b)
+        if kind < 3:
+            word = {"+": "plus", "-": "minus", "*": "times"}[op]
+            yield entry("arithmetic", f"What is {a} {word} {b}?", answer)
+            continue
+        name, things = rng.choice(NAMES), rng.choice(COUNTABLE)
+        if op == "+":
+            giver = rng.choice(GIVERS)
+            story = f"{name} had {a} {things}. {giver[0].upper() + giver[1:]} gave {PRONOUNS[name]} {b} more."
+            question = f"How many {things} does {name} have now? Answer with a number."
+        elif op == "-":
+            story = f"{name} had {a} {things} and gave {b} away."
+            question = f"How many {things} does {name} have left? Answer with a number."
+        else:
+            story = f"{name} has {a} bags with {b} {things} in each."
+            question = f"How many {things} does {name} have in all? Answer with a number."
+        yield entry("arithmetic", question, answer, story)
+
+
+def counting(rng, count, sentences):
+    seen = set()
+    while len(seen) < count:
+        kind = rng.below(4)
+        if kind == 0:
+            word = rng.choice(WORDS)
+            letter = rng.choice(sorted(set(word)))
+            key = (kind, word, letter)
+            made = entry("counting", f'How many times does the letter "{letter}" appear in the word "{word}"?',
+                         str(word.count(letter)))
+        elif kind == 1:
+            word = rng.choice(WORDS)
+            key = (kind, word)
+            made = entry("counting", f'How many vowels (a, e, i, o, u) are in the word "{word}"?',
+                         str(sum(word.count(v) for v in "aeiou")))
+        elif kind == 2:
+            items = rng.sample(LIST_ITEMS, rng.between(3, 8))
+            key = (kind, frozenset(items))
+            made = entry("counting", "How many things are in this list?", str(len(items)), ", ".join(items))
+        else:
+            sentence = sentences[rng.below(len(sentences))]
+            key = (kind, sentence)
+            made = entry("counting", "How many words are in this sentence?", str(len(sentence.split())), sentence)
+        if key not in seen:
+            seen.add(key)
+            yield made
+
+
+def unit_conversion(rng, count):
+    seen = set()
+    while len(seen) < count:
+        small, big, factor = rng.choice(CONVERSIONS)
+        n = rng.between(2, 9)
+        key = (small, big, n)
+        if key in seen:
+            continue
+        seen.add(key)
+        if rng.below(2):
+            yield entry("unit_conversion", f"How many {small} are in {n} {big}?", str(n * factor))
+        else:
+            yield entry("unit_conversion", f"How many {big} are {n * factor} {small}?", str(n))
+
+
+def plural(rng, count):
+    for singular, plural_form in rng.sample(PLURALS, count):
+        instruction = rng.choice(['What is the plural of "{}"?', 'Write the plural of the word "{}".',
+                                  'Give the plural form of "{}".'])
+        yield entry("plural", instruction.format(singular), plural_form)
+
+
+def sorting(rng, count):
+    seen = set()
+    while len(seen) < count:
+        kind = rng.below(3)
+        if kind == 0:
+            items = rng.sample(LIST_ITEMS, rng.between(3, 6))
+            key = frozenset(items)
+            instruction, answer = "Sort these words into alphabetical order.", sorted(items)
+        else:
+            numbers = rng.sample(list(range(1, 100)), rng.between(3, 6))
+            key = (kind, frozenset(numbers))
+            largest_first = kind == 2
+            instruction = "Sort these numbers from " + ("largest to smallest." if largest_first
+                                                        else "smallest to largest.")
+            answer = [str(n) for n in sorted(numbers, reverse=largest_first)]
+            items = [str(n) for n in numbers]
+        if key not in seen:
+            seen.add(key)
+            yield entry("sorting", instruction, ", ".join(answer), ", ".join(items))
+
+
+def capitalisation(rng, count, titles, sentences):
+    seen = set()
+    while len(seen) < count:
+        kind = rng.below(4)
+        if kind == 0:
+            text = rng.choice(WORDS)
+            made = entry("capitalisation", "Write this word in capital letters.", text.upper(), text)
+        elif kind == 1:
+            text = rng.choice(titles).lower()
+            title = " ".join(word[0].upper() + word[1:] for word in text.split())
+            made = entry("capitalisation", "Write this title with a capital letter at the start of every word.",
+                         title, text)
+        elif kind == 2:
+            text = rng.choice(sentences)
+            made = entry("capitalisation", "Write this sentence in lower case.", text.lower(), text.upper())
+        else:
+            text = rng.choice(sentences)
+            made = entry("capitalisation", "Start this sentence with a capital letter.", text,
+                         text[0].lower() + text[1:])
+        if made["input"] not in seen:
+            seen.add(made["input"])
+            yield made
+
+
+def passages(stories):
+    """Paragraphs after each story's opening, a short one joined to the paragraph before it for context."""
+    for _, paragraphs in stories:
+        for before, paragraph in zip(paragraphs[1:], paragraphs[2:]):
+            parts = (paragraph,) if len(paragraph) >= 200 else (before, paragraph)
+            if len("\n\n".join(parts)) <= 700:
+                yield parts
+
+
+def passage_questions(passages):
+    """Who said a line, or what someone is called: the answer is a name in the passage.
+
+    One question per passage, and no paragraph in two passages, so no two questions share any text."""
+    used, named_before = set(), set()
+    for parts in passages:
+        paragraph = "\n\n".join(parts)
+        if used.intersection(parts):
+            continue
+        said = [m for m in SAID.finditer(paragraph) if paragraph.count(m.group(1)) == 1]
+        named = list(NAMED.finditer(paragraph))
+        if not said and not (named and named[0].groups() not in named_before):
+            continue
+        used.update(parts)
+        if said:
+            quote, mark, verb, name = said[0].groups()
+            verb = "asked" if verb == "asked" else "said"
+            line = quote + ("?" if mark == "?" else "!" if mark == "!" else "")
+            yield entry("passage_qa", f'Read the passage. Name the character who {verb} "{line}"', name, paragraph)
+        else:
+            what, name = named[0].groups()
+            named_before.add((what, name))
+            yield entry("passage_qa", f"Read the passage. What is the name of the {what}? Answer with a name.",
+                        name, paragraph)
+
+
+def world_qa(asked_by_hand):
+    for name, who, where, fact in WORLD:
+        for question, answer in WORLD_QUESTIONS:
+            if question.format(name=name) not in asked_by_hand:
+                yield entry("world_qa", question.format(name=name), answer(name, who, where, fact))
+
+
+def completions(rng, count, paragraphs):
+    """Finish a sentence from a story: it is cut before ", and" or ", but"."""
+    cut = re.compile(r"^([A-Z][^\"]{15,90}?), (and|but) ([^\"]{8,80}[.!])$")
+    candidates = [m for paragraph in paragraphs for sentence in re.split(r"(?<=[.!?])\s+", paragraph)
+                  if (m := cut.match(sentence))]
+    for m in rng.sample(candidates, min(count, len(candidates))):
+        yield entry("completion", "Finish this sentence from a story.", f"{m.group(2)} {m.group(3)}",
+                    f"{m.group(1)},")
+
+
+def titles(stories, quoted_by_hand):
+    for title, paragraphs in stories:
+        opening = paragraphs[0]
+        if 60 <= len(opening) <= 500 and not any(text[:60] in opening for text in quoted_by_hand):
+            yield entry("title", "Give this story a title. Here is how it begins.", title, opening)
+
+
+# ---------------------------------------------------------------------------
+# Putting it together
+# ---------------------------------------------------------------------------
+
+COUNTS = {"arithmetic": 120, "counting": 90, "unit_conversion": 80, "plural": 80, "sorting": 80,
+          "capitalisation": 80, "completion": 200}
+
+
+def generate(seed=SEED):
+    """The whole file: every task's entries, the tasks taking turns, as JSON text."""
+    rng = InstructionRandom(seed)
+    stories = read_stories()
+    with open(HANDWRITTEN, encoding="utf-8") as f:
+        by_hand = json.load(f)   # what the hand-written entries ask and quote is not asked or quoted again
+    asked_by_hand = {entry["instruction"] for entry in by_hand}
+    quoted_by_hand = [entry["input"] for entry in by_hand if entry["input"]]
+    # A story's opening is the title task's input; questions and sentences come from the paragraphs after it.
+    later = [p for _, paragraphs in stories for p in paragraphs[1:] if len(p) <= 700]
+    asked = list(passage_questions(passages(stories)))
+    quoted = "\n\n".join(entry["input"] for entry in asked)
+    rest = [p for p in later if p not in quoted]   # sentences come from paragraphs no question quotes
+    sentences = sorted({s for p in rest for s in re.split(r"(?<=[.!?])\s+", p)
+                        if re.fullmatch(r"[A-Z][a-z ,']{15,70}\.", s)})
+    title_list = sorted({title for title, _ in stories if re.fullmatch(r"[A-Za-z' ]+", title)})
+    tasks = [
+        list(arithmetic(rng, COUNTS["arithmetic"])),
+        list(counting(rng, COUNTS["counting"], sentences)),
+        list(unit_conversion(rng, COUNTS["unit_conversion"])),
+        list(plural(rng, COUNTS["plural"])),
+        list(sorting(rng, COUNTS["sorting"])),
+        list(capitalisation(rng, COUNTS["capitalisation"], title_list, sentences)),
+        asked,
+        list(world_qa(asked_by_hand)),
+        list(completions(rng, COUNTS["completion"], rest)),
+        list(titles(stories, quoted_by_hand)),
+    ]
+    entries = [task[i] for i in range(max(map(len, tasks))) for task in tasks if i < len(task)]
+    return json.dumps(entries, indent=1, ensure_ascii=False) + "\n"
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true",
+                        help="regenerate in memory and exit 1 if generated.json differs")
+    parser.add_argument("--seed", type=int, default=SEED)
+    args = parser.parse_args(argv)
+    text = generate(args.seed)
+    if args.check:
+        try:
+            with open(OUTPUT_PATH, encoding="utf-8", newline="\n") as f:
+                same = f.read() == text
+        except FileNotFoundError:
+            same = False
+        print("generated.json is up to date" if same else "generated.json differs from the generator's output")
+        return 0 if same else 1
+    with open(OUTPUT_PATH, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+    print(f"wrote {len(json.loads(text))} entries to {os.path.normpath(OUTPUT_PATH)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
