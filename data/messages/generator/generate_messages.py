@@ -271,7 +271,7 @@ HAM = [
     "I paid the deposit for the holiday, {amount} in total, so we're booked!",
     "Check the family chat, {relative} posted {shared_link}.",
     "Ugh, left my {thing} on the train. Going to lost property {when}.",
-    "We won the raffle at {event}! {small_prize}, of all things.",
+    "Guess what came home from {event} with us: {small_prize}. Don't ask.",
     "Loved seeing you today. Let's go for {activity} again {when}.",
     "Heads up: {place} is closed {when} for repairs.",
     "Can you transfer me {pounds} for {bill}? No rush, whenever payday is.",
@@ -443,6 +443,7 @@ def fill(rng, template):
     text = template.format(**values)
     text = re.sub(r"  +", " ", text).strip()   # an empty {optout} leaves a double space
     text = re.sub(r"\b([Aa]) (?=[aeiou])", r"\1n ", text)   # "a air fryer" -> "an air fryer"
+    text = re.sub(r"(?<!\.)([.!?]) ([a-z])", lambda m: f"{m[1]} {m[2].upper()}", text)   # a capital after . ! ?
     return text[0].upper() + text[1:]
 
 
