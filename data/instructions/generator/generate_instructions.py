@@ -269,6 +269,8 @@ def read_stories():
     return stories
 
 
+SENTENCE_END = re.compile(r"(?<=[.!?])(?<!Mr\.)(?<!Mrs\.)(?<!Ms\.)(?<!Dr\.)\s+")
+"""Where a sentence ends: after . ! or ? and white space, but not after a title such as "Mr."."""
 SAID = re.compile(r'"([A-Z][^"]{12,70}?)([,!?])" (said|asked|whispered|called|cried|shouted|replied) '
                   r'((?:(?:Mr|Mrs|Ms|Dr)\. )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)\.')
 NAMED = re.compile(r"\b(?:a|an) ((?:[a-z]+ ){0,3}[a-z]+) named ([A-Z][a-z]+)(?=[.,;!? ])(?! [A-Z])")
@@ -451,7 +453,7 @@ def world_qa(asked_by_hand):
 def completions(rng, count, paragraphs):
     """Finish a sentence from a story: it is cut before ", and" or ", but"."""
     cut = re.compile(r"^([A-Z][^\"]{15,90}?), (and|but) ([^\"]{8,80}[.!])$")
-    candidates = [m for paragraph in paragraphs for sentence in re.split(r"(?<=[.!?])\s+", paragraph)
+    candidates = [m for paragraph in paragraphs for sentence in re.split(SENTENCE_END, paragraph)
                   if (m := cut.match(sentence))]
     for m in rng.sample(candidates, min(count, len(candidates))):
         yield entry("completion", "Finish this sentence from a story.", f"{m.group(2)} {m.group(3)}",
@@ -486,7 +488,7 @@ def generate(seed=SEED):
     asked = list(passage_questions(passages(stories)))
     quoted = "\n\n".join(entry["input"] for entry in asked)
     rest = [p for p in later if p not in quoted]   # sentences come from paragraphs no question quotes
-    sentences = sorted({s for p in rest for s in re.split(r"(?<=[.!?])\s+", p)
+    sentences = sorted({s for p in rest for s in re.split(SENTENCE_END, p)
                         if re.fullmatch(r"[A-Z][a-z ,']{15,70}\.", s)})
     title_list = sorted({title for title, _ in stories if re.fullmatch(r"[A-Za-z' ]+", title)})
     tasks = [
