@@ -158,6 +158,13 @@ def test_any_file_of_the_public_form_loads_and_splits(tmp_path):
     assert len(corpora.load_messages("train", path)) == 30 - 3 - 3
 
 
+def test_a_latin_1_file_loads(tmp_path):
+    path = tmp_path / "old_export.txt"
+    rows = [("ham", "See you at the caf\u00e9 at 5"), ("spam", "Win \u00a3500 now")]
+    path.write_bytes("".join(f"{label}\t{text}\n" for label, text in rows).encode("latin-1"))
+    assert corpora.load_messages("all", path) == rows
+
+
 @pytest.mark.parametrize("line", ["ham message without a tab", "maybe\tnot a label", "spam\t   "])
 def test_a_bad_line_names_its_number(tmp_path, line):
     path = tmp_path / "bad.tsv"

@@ -261,8 +261,13 @@ def _course_files(names: tuple[str, ...], generator: str) -> list[Path]:
 
 def read_messages(path: str | os.PathLike) -> list[tuple[str, str]]:
     """The messages of a ``label<TAB>text`` file (the SMS spam collection's form): a list of (label, text)."""
+    data = Path(path).read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:  # an older export of the public collection is Latin-1: every byte is a character
+        text = data.decode("latin-1")
     messages = []
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         label, tab, text = line.partition("\t")

@@ -22,7 +22,7 @@ How it works
 2. Templates per class, with {slots} filled from word lists (WORDS) or from
    number makers (NUMBERS: amounts, phone numbers, times).
 3. The split. Every message file is split the same way by
-   buildllm.corpora.message_split: counting the messages of one class in a
+   buildllm.corpora.split_by_group, per label: counting the messages of one class in a
    file from 0, message k is a validation message when k % 10 == 4, a test
    message when k % 10 == 9, else a training message. Messages made from one
    template look alike, so a template belongs to one split only (template j of
@@ -90,7 +90,7 @@ class MessageRandom:
 
 
 def split_of(k):
-    """Where the k-th message of a class goes (the rule of buildllm.corpora.message_split)."""
+    """Where the k-th message of a class goes (the rule of buildllm.corpora.split_by_group)."""
     return "valid" if k % SPLIT_EVERY == VALID_AT else "test" if k % SPLIT_EVERY == TEST_AT else "train"
 
 
