@@ -1,5 +1,6 @@
 """buildllm.attention against independent truths: PyTorch's own multi-head attention and SDPA, a brute-force loop."""
 
+import ast
 import math
 
 import pytest
@@ -7,6 +8,7 @@ import torch
 import torch.nn.functional as F
 
 from buildllm.attention import MultiHeadAttention
+from helpers import notebook
 
 
 def make_attention(d_model=12, num_heads=3, context_length=10, seed=0, **options):
@@ -223,3 +225,83 @@ def test_bfloat16_autocast_stays_close_to_float32():
         got = attention(x)
     assert got.dtype == torch.bfloat16
     torch.testing.assert_close(got.float(), expected, atol=5e-2, rtol=5e-2)
+
+
+# ----------------------------------------------------------- the notebook's teaching versions agree with the package
+
+
+def teaching_classes():
+    """The classes that notebook 07 defines in its code cells (definitions only, not the demo code around them)."""
+    namespace = {"torch": torch, "nn": torch.nn, "F": F, "math": math}
+    for cell in notebook("07_self_attention").cells:
+        if cell.cell_type == "code" and not cell.source.startswith("#|"):
+            classes = [node for node in ast.parse(cell.source).body if isinstance(node, ast.ClassDef)]
+            exec(compile(ast.Module(body=classes, type_ignores=[]), "notebook 07", "exec"), namespace)
+    return namespace
+
+
+def test_teaching_self_attention_equals_unmasked_sdpa():
+    SelfAttentionV2 = teaching_classes()["SelfAttentionV2"]
+    torch.manual_seed(0)
+    head = SelfAttentionV2(d_in=5, d_out=4)
+    x = torch.randn(6, 5)
+    q, k, v = head.W_query(x), head.W_key(x), head.W_value(x)
+    torch.testing.assert_close(head(x), F.scaled_dot_product_attention(q, k, v))
+
+
+def test_teaching_causal_head_equals_a_one_head_package_module():
+    CausalAttention = teaching_classes()["CausalAttention"]
+    torch.manual_seed(0)
+    head = CausalAttention(d_in=6, d_out=6, context_length=8).eval()
+    attention = make_attention(6, 1, context_length=8)
+    with torch.no_grad():
+        attention.qkv.weight.copy_(torch.cat([head.W_query.weight, head.W_key.weight, head.W_value.weight]))
+        attention.proj.weight.copy_(torch.eye(6))
+        attention.proj.bias.zero_()
+    x = inputs(tokens=7, d_model=6)
+    for fused in (True, False):
+        attention.fused = fused
+        torch.testing.assert_close(attention(x), head(x), atol=1e-6, rtol=1e-5)
+
+
+def test_teaching_list_of_heads_and_split_module_equal_the_package():
+    classes = teaching_classes()
+    torch.manual_seed(0)
+    heads_as_list = classes["MultiHeadAttentionV1"](12, 3, 10, qkv_bias=True).eval()
+    heads_split = classes["MultiHeadAttentionV2"](12, 3, 10, qkv_bias=True).eval()
+    attention = make_attention(12, 3, context_length=10, qkv_bias=True)
+    # GPT-2's layout, written out: rows [all queries | all keys | all values], head h at rows 4h..4h+3 of each block.
+    layers = [[head.W_query, head.W_key, head.W_value] for head in heads_as_list.heads]
+    weight = torch.cat([layers[h][block].weight for block in range(3) for h in range(3)])
+    bias = torch.cat([layers[h][block].bias for block in range(3) for h in range(3)])
+    with torch.no_grad():
+        for module in (attention, heads_split):
+            module.qkv.weight.copy_(weight)
+            module.qkv.bias.copy_(bias)
+            module.proj.load_state_dict(heads_as_list.proj.state_dict())
+    x = inputs()
+    expected = heads_as_list(x)
+    torch.testing.assert_close(heads_split(x), expected, atol=1e-6, rtol=1e-5)
+    for fused in (True, False):
+        attention.fused = fused
+        torch.testing.assert_close(attention(x), expected, atol=1e-6, rtol=1e-5)
+
+
+def test_diagrams_draw_the_shapes_the_notebook_names():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from buildllm.diagrams.attention import draw_attention_head, draw_head_split
+
+    for draw, expected in [(draw_attention_head, ["Q: queries\n(T, d_out)", "softmax\nover each row", "weights @ V"]),
+                           (draw_head_split, ["(B, H, T, C/H)", "head 2: (T, C/H)", "heads side by side\n(B, T, C)"])]:
+        figure = draw()
+        texts = [text.get_text() for text in figure.axes[0].texts]
+        for label in expected:
+            assert label in texts, f"{draw.__name__}: no {label!r} in {texts}"
+        plt.close(figure)
+    figure = draw_head_split(tokens=3, d_model=8, num_heads=4)  # other sizes draw one block per head
+    assert sum("head" in text.get_text() and ": (T, C/H)" in text.get_text() for text in figure.axes[0].texts) == 4
+    plt.close(figure)
