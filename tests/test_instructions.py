@@ -154,6 +154,8 @@ def test_entries_have_the_alpaca_fields_and_a_task():
         assert entry["output"].strip() == entry["output"] != "", entry
         assert entry["task"] in CHECKABLE | FREE, entry
         assert len(entry["output"]) <= 250, entry  # short answers, for a small model
+        # nothing that a prompt template or the tokenizer treats as special
+        assert not any(mark in value for value in entry.values() for mark in ("<|endoftext|>", "###")), entry
 
 
 def test_sizes_and_the_share_of_checkable_answers():

@@ -55,6 +55,7 @@ def test_every_line_is_a_label_a_tab_and_a_text():
             label, text = line
             assert label in ("ham", "spam"), (name, line)
             assert text == text.strip() and 3 <= len(text.split()) and len(text) <= 200, (name, text)
+            assert "<|endoftext|>" not in text, (name, text)
 
 
 def test_sizes_and_balance():
