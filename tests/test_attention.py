@@ -149,6 +149,22 @@ def test_dropout_acts_in_training_only(fused):
     assert not torch.allclose(first, without(x))
 
 
+@pytest.mark.parametrize("fused", [True, False])
+def test_with_dropout_on_the_average_output_is_the_output_without_dropout(fused):
+    # Dropout's 1 / (1 - p) rescaling keeps every weight's expectation: averaged over many draws, both paths (SDPA's
+    # own dropout, and the plain path's) give the evaluation-mode output.
+    attention = make_attention(8, 2, dropout=0.3)
+    x = inputs(batch=1, tokens=5, d_model=8)
+    expected = attention(x)[0]
+    attention.train()
+    attention.fused = fused
+    torch.manual_seed(0)
+    with torch.no_grad():
+        draws = attention(x.expand(20_000, 5, 8))
+    assert draws.std(0).min() > 1e-3  # the draws differ
+    torch.testing.assert_close(draws.mean(0), expected, atol=0.02, rtol=0)
+
+
 def test_plain_dropout_zeroes_weights_and_rescales_the_rest(monkeypatch):
     attention = make_attention(dropout=0.5).train()
     attention.fused = False
