@@ -57,7 +57,7 @@ def _split_imports(code: str, where: str) -> tuple[list[ast.stmt], str]:
                               f"not a relative import (line {node.lineno})")
     drop = {line for node in imports for line in range(node.lineno, node.end_lineno + 1)}
     kept = [line for number, line in enumerate(code.split("\n"), 1) if number not in drop]
-    return imports, re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")
+    return imports, re.sub(r"\n{4,}", "\n\n\n", "\n".join(kept)).strip("\n")  # at most two blank lines
 
 
 def _section(module: str) -> int:

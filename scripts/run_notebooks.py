@@ -9,6 +9,7 @@ took (the numbers in the README's course map). Stops at the first notebook that 
 
 from __future__ import annotations
 
+import html
 import os
 import sys
 import time
@@ -21,6 +22,32 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "shared"))
 from buildllm.runtime import SMOKE_ENV  # noqa: E402
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+
+def final_bar_text(states: dict, model_id: str) -> str | None:
+    """A finished tqdm bar as text ("training: 100%|##########| 1000/1000 [...]"), read from its widgets' end state."""
+    children = states.get(model_id, {}).get("state", {}).get("children", [])
+    parts = [states.get(child.replace("IPY_MODEL_", ""), {}).get("state", {}) for child in children]
+    if len(parts) != 3 or "max" not in parts[1] or not parts[1].get("max"):
+        return None
+    filled = round(10 * parts[1]["value"] / parts[1]["max"])
+    text = f"{parts[0].get('value', '')}|{'#' * filled}{' ' * (10 - filled)}|{parts[2].get('value', '')}"
+    return html.unescape(text).replace("\u2007", " ")
+
+
+def show_bars_finished(notebook) -> None:
+    """Widgets keep the text they had when first shown (a bar at 0%); give the saved text form their end state,
+    which is what GitHub and other viewers without widgets display."""
+    states = notebook.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            view = output.get("data", {}).get(WIDGET_VIEW)
+            text = view and final_bar_text(states, view.get("model_id", ""))
+            if text:
+                output["data"]["text/plain"] = text
+
 
 def run(path: Path) -> float:
     notebook = nbformat.read(path, as_version=4)
@@ -29,6 +56,7 @@ def run(path: Path) -> float:
     resources = {"metadata": {"path": str(path.parent)}}
     NotebookClient(notebook, timeout=None, kernel_name="python3", resources=resources).execute()
     seconds = time.perf_counter() - start
+    show_bars_finished(notebook)
     nbformat.write(notebook, path)
     return seconds
 

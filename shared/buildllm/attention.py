@@ -78,5 +78,6 @@ class MultiHeadAttention(nn.Module):
         return (f"d_model={self.d_model}, num_heads={self.num_heads}, head_dim={self.head_dim}, "
                 f"context_length={self.context_length}, dropout={self.dropout}, fused={self.fused}")
 
+
 def _divisors(n: int) -> list[int]:
     return [k for k in range(1, n + 1) if n % k == 0]

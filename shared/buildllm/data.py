@@ -19,6 +19,7 @@ def _positive_int(name: str, value) -> int:
         raise ValueError(f"{name} must be a positive whole number, got {value!r}.")
     return number
 
+
 def compact_ids(ids) -> torch.Tensor:
     """Token ids as one 1-D tensor of the smallest type that holds them: uint16 up to id 65,535 (the course
     tokenizer, GPT-2), int32 beyond (vocabularies of more than 65,536 ids), int64 only if needed. A tensor that
@@ -87,6 +88,7 @@ def encode_text(text: str, tokenizer) -> torch.Tensor:
         fix = "decode the bytes first: text.decode('utf-8')" if isinstance(text, (bytes, bytearray)) else "pass a str"
         raise TypeError(f"encode_text takes text (a str), got {type(text).__name__}: {fix}.")
     return compact_ids(tokenizer.encode(text, allowed_special={EOT}))
+
 
 def make_loader(data, tokenizer=None, *, context_length: int, stride: int | None = None, batch_size: int = 8,
                 shuffle: bool = False, drop_last: bool = False, seed: int = 123) -> DataLoader:

@@ -9,6 +9,7 @@ _CLAUSE_BREAK = re.compile(r"[.,;:!?]+")
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # letters or digits of any alphabet, with inner apostrophes
 MAX_CLAUSE_WORDS = 300  # longer clauses are cut, so pasting a whole book still gets an instant reply
 
+
 def clauses(text: str) -> list[list[str]]:
     """Lower-cased words, grouped in clauses split at punctuation; empty clauses dropped."""
     text = text.lower().replace("\u2019", "'")  # typographic apostrophes count as apostrophes
@@ -65,6 +66,7 @@ SUBJECT_INTRODUCERS = {
     "think", "believe", "feel", "know", "wish", "hope", "say", "said",
 }
 
+
 def reflect(text: str) -> str:
     """Swap first and second person in a phrase: 'i am sad about my dog' -> 'you are sad about your dog'."""
     words, out = text.split(), []
@@ -87,9 +89,11 @@ def reflect(text: str) -> str:
 
 _SLOT = re.compile(r"\{(\d+)\}")
 
+
 def reassemble(template: str, components: list[str]) -> str:
     """Fill ``{n}`` in a reply template with component n (from 1), reflected."""
     return _SLOT.sub(lambda slot: reflect(components[int(slot.group(1)) - 1]), template)
+
 
 def slots(template: str) -> list[int]:
     """The component numbers a template uses."""
@@ -259,13 +263,16 @@ DOCTOR["keywords"].update({
 class ScriptError(ValueError):
     """A mistake in an ELIZA script; the message says what to fix."""
 
+
 def _require(condition: object, message: str) -> None:
     if not condition:
         raise ScriptError(message)
 
+
 def _is_words(value: object) -> bool:
     """A list of strings (a lone string is a common slip: "Go on." where ["Go on."] belongs)."""
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
 
 def _require_lower(words: list[str], where: str) -> None:
     for word in words:
@@ -289,6 +296,7 @@ def _check_rule(keyword: str, rule: object, synonyms: dict) -> None:
         _require(all(1 <= n <= len(pattern) for n in slots(reply)),
                  f"Reply {reply!r} of {keyword!r} uses a component its pattern {pattern} does not have "
                  f"(1 to {len(pattern)}).")
+
 
 def _check_keyword(keyword: str, entry: object, synonyms: dict) -> None:
     _require_lower([keyword], "A keyword")
@@ -337,10 +345,12 @@ def substitute(words: list[str], substitutions: dict[str, str]) -> list[str]:
     """The script's word substitutions applied: 'mum' -> 'mother', "i'm" -> 'i am'."""
     return " ".join(substitutions.get(word, word) for word in words).split()
 
+
 def tidy(reply: str) -> str:
     """One space between words, none before punctuation, a capital first letter."""
     reply = re.sub(r"\s+([?.!,])", r"\1", " ".join(reply.split()))
     return reply[:1].upper() + reply[1:]
+
 
 def has_hole(template: str, components: list[str]) -> bool:
     """True when the template uses an empty component: 'How long have you been {4}?' with {4} = ''."""

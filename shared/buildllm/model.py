@@ -64,6 +64,7 @@ class GPTConfig:
                 f"Use GPTConfig(vocab_size={tokenizer.n_vocab}, ...) or a smaller tokenizer."
             )
 
+
 GPT2_SMALL = GPTConfig(vocab_size=50257, context_length=1024, d_model=768, num_heads=12, num_layers=12, qkv_bias=True)
 COURSE_CONFIG = GPTConfig(vocab_size=4096, context_length=256, d_model=384, num_heads=6, num_layers=6)
 
@@ -117,6 +118,7 @@ class GPTModel(nn.Module):
     def num_parameters(self) -> int:
         """Parameters, each counted once (a tied matrix is one matrix)."""
         return sum(p.numel() for p in self.parameters())
+
 
 def _init_gpt2(module: nn.Module) -> None:
     """GPT-2's initialization: weights from N(0, 0.02), biases 0 (LayerNorms keep scale 1, shift 0)."""
@@ -183,6 +185,7 @@ GPT2_BLOCK_NAMES = {  # inside block i: "h.{i}.<GPT-2 name>" -> "blocks.{i}.<our
 }
 GPT2_TRANSPOSED = {"attn.c_attn.weight", "attn.c_proj.weight", "mlp.c_fc.weight", "mlp.c_proj.weight"}  # Conv1D
 
+
 def gpt2_name(name: str) -> tuple[str | None, bool]:
     """Our name for a GPT-2 (Hugging Face) parameter name, and whether its matrix must be transposed.
 
@@ -229,6 +232,7 @@ def load_gpt2_weights(model: GPTModel, gpt2_state_dict) -> GPTModel:
 
 PRECISIONS = ("auto", "float32", "bfloat16")
 
+
 def bf16_supported(device) -> bool:
     """True when ``device`` computes bfloat16 in hardware: a CUDA GPU that supports it, or an x86 CPU with
     AVX-512 BF16 or AMX. Elsewhere bfloat16 works but is emulated (slower than float32)."""
@@ -240,6 +244,7 @@ def bf16_supported(device) -> bool:
         return any(getattr(torch.cpu, check, lambda: False)() for check in checks)
     return False
 
+
 def resolve_precision(device, precision: str = "auto") -> str:
     """"float32" or "bfloat16". "auto" picks the fastest safe choice: bfloat16 where the hardware has it."""
     if precision not in PRECISIONS:
@@ -247,6 +252,7 @@ def resolve_precision(device, precision: str = "auto") -> str:
     if precision == "auto":
         return "bfloat16" if bf16_supported(device) else "float32"
     return precision
+
 
 def autocast_context(device, precision: str = "auto"):
     """A context manager for the forward pass and the loss: bfloat16 autocast or plain float32.

@@ -26,6 +26,7 @@ def encode_chars(text: str, vocabulary: list[str]) -> torch.Tensor:
                          "char_vocabulary(train_text, this_text)")
     return torch.tensor([stoi[ch] for ch in text], dtype=torch.long)
 
+
 def bigram_counts(ids: torch.Tensor, vocab_size: int) -> torch.Tensor:
     """counts[a, b] = how often id b follows id a."""
     pairs = ids[:-1] * vocab_size + ids[1:]
@@ -37,12 +38,14 @@ def bigram_probabilities(counts: torch.Tensor, k: float = 0.0) -> torch.Tensor:
     smoothed = counts.double() + k
     return smoothed / smoothed.sum(dim=1, keepdim=True).clamp_min(1e-300)
 
+
 def apply_temperature(probs: torch.Tensor, temperature: float) -> torch.Tensor:
     """Sharpen (T < 1) or flatten (T > 1) distributions along the last dimension."""
     if temperature <= 0:
         raise ValueError("temperature must be positive; use a small value like 0.1 for nearly greedy sampling")
     logits = probs.clamp_min(1e-300).log() / temperature
     return torch.softmax(logits, dim=-1)
+
 
 def sample_bigram(probs: torch.Tensor, start: int, length: int, temperature: float = 1.0,
                   generator: torch.Generator | None = None) -> list[int]:
@@ -56,6 +59,7 @@ def sample_bigram(probs: torch.Tensor, start: int, length: int, temperature: flo
 
 WORD_PATTERN = r"\w+|[^\w\s]"  # a run of letters/digits, or one punctuation mark (notebook 03 imports it)
 
+
 def word_tokens(stories: list[str]) -> list[str]:
     """Lower-cased words and punctuation marks, with EOT after each story."""
     tokens = []
@@ -63,6 +67,7 @@ def word_tokens(stories: list[str]) -> list[str]:
         tokens.extend(re.findall(WORD_PATTERN, story.lower()))
         tokens.append(EOT)
     return tokens
+
 
 def detokenize(tokens: list[str]) -> str:
     """Join word tokens back into readable text (no space before punctuation or around an apostrophe)."""
@@ -161,6 +166,7 @@ def bigram_cross_entropy(probs: torch.Tensor, ids: torch.Tensor) -> float:
         raise ValueError(f"need at least 2 ids (one pair) to score, got {len(ids)}")
     return float(-probs[ids[:-1], ids[1:]].log().mean())
 
+
 def perplexity(cross_entropy: float) -> float:
     """e to the cross-entropy: the effective number of equally likely choices."""
     return math.exp(cross_entropy)
@@ -191,6 +197,7 @@ class InterpolatedNGram(NGramModel):
         return torch.tensor([[self.mixed_probability(parts, token) if parts else math.nan
                               for parts in self.order_parts(context)]
                              for context, token in contexts_and_tokens(tokens, self.n)], dtype=torch.double)
+
 
 def interpolated_cross_entropy(table: torch.Tensor, weights: tuple[float, ...]) -> float:
     """Cross-entropy, in nats, of interpolation with these weights, from an ``order_probabilities`` table."""

@@ -14,6 +14,7 @@ SPECIAL_TOKENS = (EOT, UNK)
 
 _WORD_TOKEN = re.compile("|".join(map(re.escape, SPECIAL_TOKENS)) + "|" + WORD_PATTERN)
 
+
 def split_words(text: str) -> list[str]:
     """Split text into words and single punctuation marks, dropping whitespace; special tokens stay whole.
 
@@ -24,6 +25,7 @@ def split_words(text: str) -> list[str]:
 
 
 _NO_SPACE_BEFORE = re.compile(r" ([.,!?;:])")
+
 
 def _split_special(text: str, special_tokens, allowed_special, disallowed_special) -> list[tuple[int, str, bool]]:
     """Cut text around the allowed special tokens: (start, piece, is special). Disallowed ones raise, as in tiktoken."""
@@ -167,6 +169,7 @@ class CharTokenizer(_Vocabulary):
 
 
 _TOKEN_COLOURS = ("#fde68a", "#bfdbfe", "#bbf7d0", "#fbcfe8")
+
 
 def show_tokens(pieces: Iterable[str], sep: str = "|") -> None:
     """Show token boundaries: in Jupyter, the tokens on alternating background colours; always, a text form.
