@@ -233,8 +233,10 @@ def test_bad_inputs_raise_clear_errors(fused):
         attention.attention_weights(inputs(tokens=9))
 
 
-def test_bfloat16_autocast_stays_close_to_float32():
+@pytest.mark.parametrize("fused", [True, False])
+def test_bfloat16_autocast_stays_close_to_float32(fused):
     attention = make_attention()
+    attention.fused = fused
     x = inputs()
     expected = attention(x)
     with torch.autocast("cpu", dtype=torch.bfloat16):
