@@ -29,6 +29,10 @@ from .runtime import sha256_of
 EOT = "<|endoftext|>"
 """The end-of-text marker: between two stories in the data files and in ``load_corpus``'s text."""
 
+UNK = "<|unk|>"
+"""The unknown-token marker: what a word-level model or tokenizer uses for a word its vocabulary lacks (notebooks
+02 and 03). It lives here, beside ``EOT``, so both can import it."""
+
 SPLITS = ("train", "valid", "all")
 VALID_EVERY = 10
 VALID_INDEX = 4

@@ -9,7 +9,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from buildllm.corpora import EOT
+from buildllm.corpora import EOT, UNK
 
 
 def char_vocabulary(*texts: str) -> list[str]:
@@ -92,7 +92,7 @@ class NGramCounts:
         if not tokens:
             raise ValueError("no tokens to count: give a non-empty list of tokens, e.g. word_tokens(train_stories)")
         self.n = n
-        self.vocabulary = sorted(set(tokens)) + ["<|unk|>"]  # <|unk|> stands for every word unseen in training
+        self.vocabulary = sorted(set(tokens)) + [UNK]  # UNK stands for every word unseen in training
         self.known = set(self.vocabulary)
         tables = [defaultdict(Counter) for _ in range(n)]  # tables[m][last m tokens of the context][next token]
         for context, token in contexts_and_tokens(tokens, n):
@@ -114,7 +114,7 @@ class NGramCounts:
 
     def mixed_probability(self, parts: list[tuple[float, Counter | None, int]], token: str) -> float:
         """The probability a mixture gives one token."""
-        token = token if token in self.known else "<|unk|>"
+        token = token if token in self.known else UNK
         return sum(weight * (followers[token] / total if followers is not None else 1 / len(self.vocabulary))
                    for weight, followers, total in parts)
 

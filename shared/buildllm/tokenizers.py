@@ -6,10 +6,9 @@ import operator
 import re
 from collections.abc import Iterable
 
-from buildllm.corpora import EOT
+from buildllm.corpora import EOT, UNK
 from buildllm.ngram import WORD_PATTERN
 
-UNK = "<|unk|>"  # stands for any word a vocabulary does not have
 SPECIAL_TOKENS = (EOT, UNK)
 
 _WORD_TOKEN = re.compile("|".join(map(re.escape, SPECIAL_TOKENS)) + "|" + WORD_PATTERN)
