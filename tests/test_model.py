@@ -101,6 +101,32 @@ def test_teaching_model_equals_package_model():
     assert torch.allclose(model(ids), plain(ids), atol=1e-5)
 
 
+def test_teaching_feed_forward_and_block_equal_package_versions():
+    _, FeedForwardV1, TransformerBlockV1 = teaching("LayerNormV1", "FeedForwardV1", "TransformerBlockV1")
+    torch.manual_seed(0)
+    plain_block = TransformerBlockV1(d_model=32, num_heads=4, context_length=16)
+    renames = {"norm1.scale": "norm1.weight", "norm1.shift": "norm1.bias", "norm2.scale": "norm2.weight",
+               "norm2.shift": "norm2.bias", "ff.layers.0.weight": "ff.up.weight", "ff.layers.0.bias": "ff.up.bias",
+               "ff.layers.2.weight": "ff.down.weight", "ff.layers.2.bias": "ff.down.bias"}
+    block = M.TransformerBlock(GPTConfig(d_model=32, num_heads=4, context_length=16))
+    block.load_state_dict({renames.get(name, name): value for name, value in plain_block.state_dict().items()})
+    x = torch.randn(2, 9, 32)
+    assert torch.allclose(block(x), plain_block(x), atol=1e-5)
+    plain_ff, ff = FeedForwardV1(32), FeedForward(32)
+    ff.load_state_dict({renames["ff." + name][3:]: value for name, value in plain_ff.state_dict().items()})
+    assert torch.allclose(ff(x), plain_ff(x), atol=1e-6)
+
+
+def test_teaching_greedy_generation_equals_package_version():
+    [generate_greedy_v1] = teaching("generate_greedy_v1")
+    torch.manual_seed(0)
+    model = GPTModel(GPTConfig(vocab_size=30, context_length=6, d_model=16, num_heads=2, num_layers=1)).eval()
+    prompt = torch.randint(0, 30, (2, 4))
+    with torch.no_grad():
+        expected = generate_greedy_v1(model, prompt, 8, context_length=6)
+    assert torch.equal(generate_greedy(model, prompt, 8), expected)
+
+
 # ------------------------------------------------------------------------------------------ GPT-2 (Hugging Face)
 
 
@@ -344,3 +370,19 @@ def test_bf16_support_follows_the_cpu_flags(monkeypatch):
         monkeypatch.setattr(torch.cpu, "_is_amx_tile_supported", lambda v=amx: v, raising=False)
         assert M.bf16_supported("cpu") == (avx512 or amx)
     assert M.bf16_supported("meta") is False
+
+
+def test_diagrams_draw_with_the_given_sizes():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from buildllm.diagrams.model import draw_gpt_overview, draw_transformer_block
+
+    for figure, expected in [(draw_gpt_overview(d_model=768, num_layers=12, vocab_size=50257), "\u00d7 12"),
+                             (draw_transformer_block(d_model=768, num_heads=12), "768\u21923072")]:
+        [ax] = figure.axes
+        texts = " ".join(text.get_text() for text in ax.texts)
+        assert ax.get_title() and expected in texts
+        plt.close(figure)
