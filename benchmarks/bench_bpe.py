@@ -3,12 +3,16 @@
     python benchmarks/bench_bpe.py
 
 The reference for the trainer is the notebook's teaching version (``train_bpe_simple``, read from notebook 04: it
-stays in the notebook); the reference for the encoder is tiktoken.
+stays in the notebook); the reference for the encoder is tiktoken, and for the streaming encoder (``encode_iterable``,
+which ``python -m buildllm prepare`` uses) plain ``encode`` on the whole text.
 """
 
 from __future__ import annotations
 
+import io
+import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 
 import nbformat
@@ -17,6 +21,7 @@ import tiktoken
 import buildllm  # noqa: F401  (tiktoken's gpt2 offline)
 from buildllm.bpe import COURSE_VOCAB_SIZE, EOT, BPETokenizer, course_tokenizer_path, train_bpe
 from buildllm.corpora import load_corpus
+from buildllm.tokenfiles import prepare
 
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "04_byte_pair_encoding.ipynb"
 
@@ -63,6 +68,29 @@ def main() -> None:
     _, seconds = timed(reference.encode, valid, allowed_special="all")
     print(f"encode the validation split from a cold start: {ours:.2f} MB/s (target >= 1 MB/s); "
           f"tiktoken gpt2 on the same text: {len(valid.encode()) / seconds / 1e6:.2f} MB/s")
+    streaming(train, tokenizer, reference)
+
+
+def streaming(text: str, tokenizer: BPETokenizer, reference) -> None:
+    """``encode_iterable`` over a file's lines against ``encode`` on the whole text, and ``prepare``'s peak memory."""
+    n_bytes = len(text.encode())
+    ids, plain = timed(tokenizer.encode, text, allowed_special="all")
+    streamed, seconds = timed(lambda: list(tokenizer.encode_iterable(io.StringIO(text), allowed_special="all")))
+    _, tiktoken_seconds = timed(reference.encode, text, allowed_special="all")
+    print(f"the training split ({n_bytes / 1e6:.1f} MB), warm cache: encode {n_bytes / plain / 1e6:.2f} MB/s, "
+          f"encode_iterable over its lines {n_bytes / seconds / 1e6:.2f} MB/s (target: within 20% of encode), "
+          f"same ids: {streamed == ids}; tiktoken gpt2 {n_bytes / tiktoken_seconds / 1e6:.2f} MB/s")
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "big.txt"
+        with open(source, "w", encoding="utf-8") as file:
+            for _ in range(20):  # about 21 MB
+                file.write(text)
+        tracemalloc.start()
+        _, seconds = timed(prepare, str(source), "course", Path(folder) / "out", progress=False)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    print(f"prepare a {20 * n_bytes / 1e6:.0f} MB text (course tokenizer): {20 * n_bytes / seconds / 1e6:.2f} MB/s "
+          f"(tracemalloc on, so slower), peak Python memory {peak / 1e6:.1f} MB (target: a few MB, not the text)")
 
 
 if __name__ == "__main__":

