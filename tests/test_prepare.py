@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import buildllm  # noqa: F401  (tiktoken's gpt2 offline)
-from buildllm import tokenfiles
+from buildllm import bpe, tokenfiles
 from buildllm.bpe import BPETokenizer, course_tokenizer, gpt2_tokenizer
 from buildllm.corpora import load_corpus
 from buildllm.tokenfiles import PrepareError, prepare, read_info, read_text, read_tokens, token_dtype, write_tokens
@@ -259,3 +259,12 @@ def test_the_command_line_prepares_and_explains(tmp_path, course):
     assert "Traceback" not in again.stderr
     helped = run("prepare", "--help")
     assert helped.returncode == 0 and "examples:" in helped.stdout and "--tokenizer" in helped.stdout
+
+
+def test_a_long_stream_empties_the_cache_and_still_equals_encode(monkeypatch, course):
+    tokenizer = BPETokenizer(course.merges, [EOT])  # its own cache
+    monkeypatch.setattr(bpe, "CACHE_LIMIT", 50)
+    text = load_corpus("stories", split="valid")[:30_000]
+    streamed = list(tokenizer.encode_iterable(text.splitlines(keepends=True), allowed_special="all", chunk_chars=500))
+    assert streamed == course.encode(text, allowed_special="all")
+    assert len(tokenizer._cache) <= 50 + 500  # emptied after each chunk that passed the limit

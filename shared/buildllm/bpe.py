@@ -288,7 +288,9 @@ def _load(path) -> BPETokenizer:
 BPETokenizer.train, BPETokenizer.save, BPETokenizer.load = staticmethod(_train), _save, staticmethod(_load)
 
 
-LOOKAHEAD = 3  # GPT-2's pattern settles a pre-token once 3 characters follow it (its longest look: "'ll", "'ve")
+# Streaming relies on the pattern looking at most LOOKAHEAD characters past a pre-token and never behind it, as
+# GPT-2's does: a pre-token is settled once 3 characters follow it (its longest look: "'ll", "'ve").
+LOOKAHEAD = 3
 CACHE_LIMIT = 1 << 18  # pre-tokens a stream keeps cached
 
 
