@@ -32,9 +32,10 @@ def gpt2():
 
 
 # Text that stresses the pre-tokenizer's boundaries: contractions, runs of spaces and line ends, digits, letters
-# from other scripts, emoji, and the end-of-text token, also cut in two by a line boundary.
+# from other scripts, emoji, Unicode spaces and line separators, and the end-of-text token, also cut in two.
 PIECES = st.sampled_from(["'ll", "'s", "'", "l", "ve", " ", "  ", "\n", "\n\n", "\r\n", "\t", "7", "42", ".", "é",
-                          "日本", "🦙", EOT, "<|", "endoftext", "|>", "fox", " ran"])
+                          "日本", "🦙", EOT, "<|", "endoftext", "|>", "fox", " ran", "\u00a0", "\u2028", "\x85",
+                          "\u3000"])
 TEXTS = st.lists(st.one_of(PIECES, st.text(max_size=4)), max_size=30).map("".join)
 
 
