@@ -28,9 +28,9 @@ memory.
 def add_prepare(commands) -> None:
     parser = commands.add_parser(
         "prepare", help="tokenize a text, a folder of .txt files or a course corpus into a token file",
-        description="Tokenize a UTF-8 text file, a folder of .txt files (searched recursively, in sorted order) or a "
-                    "course corpus (stories, or a pinned download such as tiny-shakespeare) into a token file for "
-                    "training.",
+        description="Tokenize a UTF-8 text file, a folder of .txt files (searched recursively, in sorted order)\n"
+                    "or a course corpus (stories, or a pinned download such as tiny-shakespeare) into token files\n"
+                    "for training.",
         epilog=PREPARE_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("source", help="a text file, a folder of .txt files, or a course corpus name (stories, "
                                        "tiny-shakespeare, the-verdict); an existing path wins over a corpus name")
