@@ -8,28 +8,50 @@ import torch.nn.functional as F
 from torch import nn
 
 
+def causal_attention_weights(queries: torch.Tensor, keys: torch.Tensor) -> torch.Tensor:
+    """(..., T, head_dim) queries and keys -> (..., T, T) weights: softmax of the scaled scores, the future masked."""
+    tokens = queries.shape[-2]
+    scores = queries @ keys.transpose(-2, -1) / math.sqrt(queries.shape[-1])
+    later = torch.ones(tokens, tokens, dtype=torch.bool, device=scores.device).triu(1)  # built on the fly: no buffer
+    return torch.softmax(scores.masked_fill(later, float("-inf")), dim=-1)
+
+
+def _check_config(d_model, num_heads: int, context_length: int, dropout: float) -> None:
+    for name, value in [("d_model", d_model), ("num_heads", num_heads), ("context_length", context_length)]:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValueError(f"{name} must be a positive whole number, got {value!r}.")
+    if d_model % num_heads:
+        divisors = [k for k in range(1, d_model + 1) if d_model % k == 0]
+        raise ValueError(f"d_model ({d_model}) must be divisible by num_heads ({num_heads}): each head gets "
+                         f"d_model // num_heads dimensions. Try num_heads in {divisors}.")
+    if not 0.0 <= dropout < 1.0:
+        raise ValueError(f"dropout is a probability in [0, 1), got {dropout!r}.")
+
+
+def _check_input(x: torch.Tensor, d_model: int, context_length: int) -> None:
+    if x.ndim != 3 or x.shape[-1] != d_model:
+        raise ValueError(f"MultiHeadAttention expects a (batch, tokens, {d_model}) tensor, got shape "
+                         f"{tuple(x.shape)}. (One sequence? Add a batch dimension with x.unsqueeze(0).)")
+    if x.shape[1] > context_length:
+        raise ValueError(f"The input has {x.shape[1]} tokens but context_length is {context_length}: keep the last "
+                         f"{context_length} tokens (x[:, -{context_length}:]) or build the module with a longer "
+                         "context_length.")
+
+
 class MultiHeadAttention(nn.Module):
     """Causal multi-head self-attention, GPT-2's layout.
 
-    ``qkv`` maps each token to its query, key and value at once: output columns ``[queries | keys | values]``, each
-    ``d_model`` wide, head ``h`` using columns ``h * head_dim : (h + 1) * head_dim`` of each (GPT-2's ``c_attn``,
-    transposed). ``proj`` mixes the heads' outputs (GPT-2's ``c_proj``). ``dropout`` is the probability of dropping an
-    attention weight, in training only. ``fused = True`` (the default) computes attention with PyTorch's
-    ``scaled_dot_product_attention``; ``fused = False`` takes the plain path: scores, mask, softmax, dropout, weights
-    times values. ``attention_weights(x)`` returns the softmax weights of every head, for plotting.
+    ``qkv`` makes queries, keys and values at once: output columns ``[queries | keys | values]``, each ``d_model``
+    wide, head ``h`` using columns ``h * head_dim : (h + 1) * head_dim`` of each (GPT-2's ``c_attn``, transposed);
+    ``proj`` mixes the heads (GPT-2's ``c_proj``). ``dropout``: probability of dropping an attention weight, in
+    training only. ``fused = True`` (default) uses PyTorch's ``scaled_dot_product_attention``; ``fused = False`` the
+    plain path (scores, mask, softmax, dropout, weights @ values). ``attention_weights(x)``: every head's weights.
     """
 
     def __init__(self, d_model: int, num_heads: int, context_length: int, dropout: float = 0.0,
                  qkv_bias: bool = False):
         super().__init__()
-        for name, value in [("d_model", d_model), ("num_heads", num_heads), ("context_length", context_length)]:
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ValueError(f"{name} must be a positive whole number, got {value!r}.")
-        if d_model % num_heads:
-            raise ValueError(f"d_model ({d_model}) must be divisible by num_heads ({num_heads}): each head gets "
-                             f"d_model // num_heads dimensions. Try num_heads in {_divisors(d_model)}.")
-        if not 0.0 <= dropout < 1.0:
-            raise ValueError(f"dropout is a probability in [0, 1), got {dropout!r}.")
+        _check_config(d_model, num_heads, context_length, dropout)
         self.d_model, self.num_heads, self.head_dim = d_model, num_heads, d_model // num_heads
         self.context_length, self.dropout, self.fused = context_length, float(dropout), True
         self.qkv = nn.Linear(d_model, 3 * d_model, bias=qkv_bias)
@@ -42,42 +64,22 @@ class MultiHeadAttention(nn.Module):
         if self.fused:
             context = F.scaled_dot_product_attention(queries, keys, values, dropout_p=p, is_causal=True)
         else:
-            weights = F.dropout(self._weights(queries, keys), p=p)  # (B, H, T, T)
-            context = weights @ values
+            context = F.dropout(causal_attention_weights(queries, keys), p=p) @ values
         batch, _, tokens, _ = context.shape
         return self.proj(context.transpose(1, 2).reshape(batch, tokens, self.d_model))  # heads side by side again
 
     def attention_weights(self, x: torch.Tensor) -> torch.Tensor:
         """(B, T, d_model) -> (B, num_heads, T, T): row i of a head's matrix is how token i spreads its attention."""
         queries, keys, _ = self._split_heads(x)
-        return self._weights(queries, keys)
+        return causal_attention_weights(queries, keys)
 
     def _split_heads(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-        self._check_input(x)
+        _check_input(x, self.d_model, self.context_length)
         batch, tokens, _ = x.shape
         qkv = self.qkv(x).view(batch, tokens, 3, self.num_heads, self.head_dim)
         queries, keys, values = qkv.permute(2, 0, 3, 1, 4)  # 3 x (B, H, T, head_dim)
         return queries, keys, values
 
-    def _weights(self, queries: torch.Tensor, keys: torch.Tensor) -> torch.Tensor:
-        tokens = queries.shape[-2]
-        scores = queries @ keys.transpose(-2, -1) / math.sqrt(self.head_dim)
-        later = torch.ones(tokens, tokens, dtype=torch.bool, device=scores.device).triu(1)
-        return torch.softmax(scores.masked_fill(later, float("-inf")), dim=-1)
-
-    def _check_input(self, x: torch.Tensor) -> None:
-        if x.ndim != 3 or x.shape[-1] != self.d_model:
-            raise ValueError(f"MultiHeadAttention expects a (batch, tokens, {self.d_model}) tensor, got shape "
-                             f"{tuple(x.shape)}. (One sequence? Add a batch dimension with x.unsqueeze(0).)")
-        if x.shape[1] > self.context_length:
-            raise ValueError(f"The input has {x.shape[1]} tokens but context_length is {self.context_length}: "
-                             f"keep the last {self.context_length} tokens (x[:, -{self.context_length}:]) "
-                             "or build the module with a longer context_length.")
-
     def extra_repr(self) -> str:
         return (f"d_model={self.d_model}, num_heads={self.num_heads}, head_dim={self.head_dim}, "
                 f"context_length={self.context_length}, dropout={self.dropout}, fused={self.fused}")
-
-
-def _divisors(n: int) -> list[int]:
-    return [k for k in range(1, n + 1) if n % k == 0]
