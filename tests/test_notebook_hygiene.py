@@ -1,9 +1,11 @@
 """Every committed notebook is what a learner should open: fully executed, in order, without errors, stamped."""
 
+import re
+
 import nbformat
 import pytest
 
-from helpers import NOTEBOOKS, load_script
+from helpers import NOTEBOOKS, ROOT, load_script
 
 colab = load_script("colab")
 
@@ -24,12 +26,15 @@ def test_committed_clean_full_run(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_stamped_for_colab(path):
+def test_title_first_then_colab_link_and_collapsed_setup(path):
     notebook = nbformat.read(path, as_version=4)
-    badge, setup = notebook.cells[:2]
+    title, badge, setup = notebook.cells[:3]
+    assert title.cell_type == "markdown" and title.source.startswith("# "), "the title comes first"
     assert badge.source == colab.badge_markdown(path.name), "run `python scripts/colab.py`"
     assert setup.source == colab.SETUP_CODE, "run `python scripts/colab.py`"
     assert f"/blob/{colab.REF}/notebooks/{path.name}" in badge.source
+    assert setup.metadata.get("jupyter", {}).get("source_hidden") and setup.metadata.get("cellView") == "form"
+    assert "![" not in badge.source, "no image: an offline learner would see it broken"
 
 
 def test_stamping_is_idempotent():
@@ -39,8 +44,29 @@ def test_stamping_is_idempotent():
     assert nbformat.writes(notebook) == before
 
 
-def test_stamping_a_new_notebook_puts_badge_then_setup_first():
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Title")])
+def test_stamping_a_new_notebook_puts_link_and_setup_after_the_title():
+    cells = [nbformat.v4.new_markdown_cell("# Title"), nbformat.v4.new_code_cell("x = 1")]
+    notebook = nbformat.v4.new_notebook(cells=cells)
     colab.stamp(notebook, "99_new.ipynb")
-    assert [c.cell_type for c in notebook.cells] == ["markdown", "code", "markdown"]
-    assert "99_new.ipynb" in notebook.cells[0].source and notebook.cells[2].source == "# Title"
+    assert [c.cell_type for c in notebook.cells] == ["markdown", "markdown", "code", "code"]
+    assert notebook.cells[0].source == "# Title" and "99_new.ipynb" in notebook.cells[1].source
+    assert notebook.cells[2].source == colab.SETUP_CODE and notebook.cells[3].source == "x = 1"
+
+
+LINK = re.compile(r"\]\(([^)#\s]+\.ipynb)(?:#[^)]*)?\)")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_links_between_notebooks_resolve(path):
+    notebook = nbformat.read(path, as_version=4)
+    targets = {match for cell in notebook.cells if cell.cell_type == "markdown" for match in LINK.findall(cell.source)}
+    local = {t for t in targets if "://" not in t}
+    missing = sorted(t for t in local if not (path.parent / t).is_file())
+    assert not missing, f"{path.name} links to notebooks that do not exist: {missing}"
+
+
+def test_readme_links_resolve():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(((?:notebooks|data|benchmarks|scripts)/[^)#\s]+)\)", readme)
+    assert targets, "the README's course map links its notebooks"
+    assert not [t for t in targets if not (ROOT / t).exists()]
