@@ -8,14 +8,7 @@ from buildllm.exercises.model import check_count_parameters, check_use_relu
 from buildllm.model import GPTConfig, GPTModel
 from helpers import solution_code
 
-
-@pytest.fixture(autouse=True, scope="module")
-def one_thread():
-    """Tiny models run fastest on one thread (and a second thread waits badly on a busy machine)."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def run_solution(exercise, name):

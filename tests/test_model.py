@@ -26,14 +26,7 @@ from buildllm.model import (
 )
 from helpers import notebook
 
-
-@pytest.fixture(autouse=True, scope="module")
-def one_thread():
-    """Tiny models run fastest on one thread (and a second thread waits badly on a busy machine)."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 TINY = GPTConfig(vocab_size=99, context_length=32, d_model=48, num_heads=4, num_layers=2, qkv_bias=True)
