@@ -39,17 +39,11 @@ def _check_input(x: torch.Tensor, d_model: int, context_length: int) -> None:
 
 
 class MultiHeadAttention(nn.Module):
-    """Causal multi-head self-attention, GPT-2's layout.
+    """Causal multi-head self-attention in GPT-2's layout. ``qkv`` makes [queries | keys | values] at once (GPT-2's
+    c_attn; head h uses columns h*head_dim:(h+1)*head_dim of each), ``proj`` mixes the heads (c_proj). ``fused``:
+    PyTorch's scaled_dot_product_attention (default) or the plain path; ``attention_weights(x)``: every head's."""
 
-    ``qkv`` makes queries, keys and values at once: output columns ``[queries | keys | values]``, each ``d_model``
-    wide, head ``h`` using columns ``h * head_dim : (h + 1) * head_dim`` of each (GPT-2's ``c_attn``, transposed);
-    ``proj`` mixes the heads (GPT-2's ``c_proj``). ``dropout``: probability of dropping an attention weight, in
-    training only. ``fused = True`` (default) uses PyTorch's ``scaled_dot_product_attention``; ``fused = False`` the
-    plain path (scores, mask, softmax, dropout, weights @ values). ``attention_weights(x)``: every head's weights.
-    """
-
-    def __init__(self, d_model: int, num_heads: int, context_length: int, dropout: float = 0.0,
-                 qkv_bias: bool = False):
+    def __init__(self, d_model: int, num_heads: int, context_length: int, dropout: float = 0.0, qkv_bias=False):
         super().__init__()
         _check_config(d_model, num_heads, context_length, dropout)
         self.d_model, self.num_heads, self.head_dim = d_model, num_heads, d_model // num_heads

@@ -176,6 +176,13 @@ def _merge_piece(piece: bytes, ranks: dict[tuple[bytes, bytes], int], encoder: d
     return [encoder[part] for part in parts]
 
 
+def _cached_merge(cache: dict[str, list[int]], piece: str, ranks, encoder) -> list[int]:
+    """The ids of one pre-token, merged the first time and then remembered in ``cache``."""
+    if piece not in cache:
+        cache[piece] = _merge_piece(piece.encode("utf-8"), ranks, encoder)
+    return cache[piece]
+
+
 def _course_numbering(merges: list[tuple[bytes, bytes]], n_special: int) -> dict[bytes, int]:
     """bytes -> id: the 256 bytes, then (after the special tokens' ids) one id per merge."""
     encoder = {bytes([byte]): byte for byte in range(256)}
@@ -230,12 +237,8 @@ class BPETokenizer:
 
     def encode_ordinary(self, text: str) -> list[int]:
         """Ids of text, special-token strings treated as plain text."""
-        ids = []
-        for piece in self._splitter.findall(text):
-            if piece not in self._cache:
-                self._cache[piece] = _merge_piece(piece.encode("utf-8"), self.ranks, self.encoder)
-            ids.extend(self._cache[piece])
-        return ids
+        pieces = self._splitter.findall(text)
+        return [i for piece in pieces for i in _cached_merge(self._cache, piece, self.ranks, self.encoder)]
 
     def encode(self, text: str, allowed_special=frozenset(), disallowed_special="all") -> list[int]:
         """Ids of text; a special-token string raises an error unless allowed (tiktoken's rule)."""
@@ -301,9 +304,7 @@ def _settled(tokenizer: BPETokenizer, text: str) -> tuple[list[int], int]:
         if match.end() > len(text) - LOOKAHEAD:
             break  # more text could still extend or re-split this one
         piece, end = match.group(), match.end()
-        if piece not in tokenizer._cache:
-            tokenizer._cache[piece] = _merge_piece(piece.encode("utf-8"), tokenizer.ranks, tokenizer.encoder)
-        ids.extend(tokenizer._cache[piece])
+        ids.extend(_cached_merge(tokenizer._cache, piece, tokenizer.ranks, tokenizer.encoder))
     return ids, end
 
 

@@ -43,6 +43,7 @@ share to the nearest whole story (a file of 15 to 24 stories gives 2)."""
 HANDWRITTEN = "stories/handwritten"
 GENERATED = "stories/generated.txt"
 GENERATOR = "stories/generator/generate_stories.py"
+SEEDED_GENERATOR = "seeded_generator.py"  # SplitMix64 and the command line, shared by the three generators
 COURSE_TOKENIZER = "tokenizers/course_bpe.json"
 MESSAGE_FILES = ("messages/handwritten.tsv", "messages/generated.tsv")
 MESSAGE_GENERATOR = "messages/generator/generate_messages.py"
@@ -376,6 +377,8 @@ def manifest_entries() -> list[dict]:
     )
     origins[folder / GENERATOR] = ("the generator's source: code, and the word lists and templates it writes from",
                                    "MIT (code); CC BY 4.0 (word lists and templates)")
+    origins[folder / SEEDED_GENERATOR] = ("what the data generators share: SplitMix64 random numbers, the command line",
+                                          "MIT")
     origins[folder / COURSE_TOKENIZER] = (
         "the course tokenizer, trained on the train split by notebooks/04_byte_pair_encoding.ipynb "
         "(buildllm.bpe.train_course_tokenizer)",

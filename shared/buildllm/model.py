@@ -58,11 +58,9 @@ class GPTConfig:
     def check_tokenizer(self, tokenizer) -> None:
         """Raise a clear error if ``tokenizer`` can produce ids this model has no embedding for."""
         if tokenizer.n_vocab > self.vocab_size:
-            raise ValueError(
-                f"The tokenizer has {tokenizer.n_vocab:,} token ids but the model's vocab_size is {self.vocab_size:,}: "
-                f"ids {self.vocab_size:,} and above would have no embedding. "
-                f"Use GPTConfig(vocab_size={tokenizer.n_vocab}, ...) or a smaller tokenizer."
-            )
+            raise ValueError(f"The tokenizer has {tokenizer.n_vocab:,} token ids but the model's vocab_size is "
+                             f"{self.vocab_size:,}: ids {self.vocab_size:,} and above would have no embedding. "
+                             f"Use GPTConfig(vocab_size={tokenizer.n_vocab}, ...) or a smaller tokenizer.")
 
 
 GPT2_SMALL = GPTConfig(vocab_size=50257, context_length=1024, d_model=768, num_heads=12, num_layers=12, qkv_bias=True)

@@ -49,7 +49,6 @@ Usage, from the repository root:
 Or from Python: generate(seed=2028) returns the whole text as one string.
 """
 
-import argparse
 import glob
 import json
 import os
@@ -62,43 +61,8 @@ OUTPUT_PATH = os.path.join(HERE, "..", "generated.json")
 STORIES = os.path.join(HERE, "..", "..", "stories", "handwritten")
 HANDWRITTEN = os.path.join(HERE, "..", "handwritten.json")
 
-MASK64 = (1 << 64) - 1
-
-
-class InstructionRandom:
-    """SplitMix64: integer arithmetic masked to 64 bits, the same on every platform. No floats."""
-
-    def __init__(self, seed):
-        self.state = seed & MASK64
-
-    def next_u64(self):
-        self.state = (self.state + 0x9E3779B97F4A7C15) & MASK64
-        z = self.state
-        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
-        return z ^ (z >> 31)
-
-    def below(self, n):
-        """A whole number from 0 to n - 1, all equally likely (rejection, so no bias to small numbers)."""
-        limit = (1 << 64) - ((1 << 64) % n)
-        while True:
-            r = self.next_u64()
-            if r < limit:
-                return r % n
-
-    def between(self, low, high):
-        return low + self.below(high - low + 1)
-
-    def choice(self, items):
-        return items[self.below(len(items))]
-
-    def sample(self, items, k):
-        """k different items, in random order (a partial Fisher-Yates shuffle of a copy)."""
-        pool = list(items)
-        for i in range(k):
-            j = i + self.below(len(pool) - i)
-            pool[i], pool[j] = pool[j], pool[i]
-        return pool[:k]
+sys.path.insert(0, os.path.join(HERE, "..", ".."))  # data/: seeded_generator.py, shared by the course's generators
+from seeded_generator import SplitMix64, command_line  # noqa: E402
 
 
 def entry(task, instruction, output, input=""):
@@ -295,11 +259,11 @@ def arithmetic(rng, count):
     seen = set()
     while len(seen) < count:
         kind = rng.below(6)
-        a, b = rng.between(2, 60), rng.between(2, 40)
+        a, b = rng.randint(2, 60), rng.randint(2, 40)
         if kind in (1, 4) and a < b:
             a, b = b, a
         if kind in (2, 5):
-            a, b = rng.between(2, 12), rng.between(2, 12)
+            a, b = rng.randint(2, 12), rng.randint(2, 12)
         op = "+-*"[kind % 3]
         if (a, op, b) in seen or a == b:
             continue
@@ -339,7 +303,7 @@ def counting(rng, count, sentences):
             made = entry("counting", f'How many vowels (a, e, i, o, u) are in the word "{word}"?',
                          str(sum(word.count(v) for v in "aeiou")))
         elif kind == 2:
-            items = rng.sample(LIST_ITEMS, rng.between(3, 8))
+            items = rng.sample(LIST_ITEMS, rng.randint(3, 8))
             key = (kind, frozenset(items))
             made = entry("counting", "How many things are in this list?", str(len(items)), ", ".join(items))
         else:
@@ -355,7 +319,7 @@ def unit_conversion(rng, count):
     seen = set()
     while len(seen) < count:
         small, big, factor = rng.choice(CONVERSIONS)
-        n = rng.between(2, 9)
+        n = rng.randint(2, 9)
         key = (small, big, n)
         if key in seen:
             continue
@@ -378,11 +342,11 @@ def sorting(rng, count):
     while len(seen) < count:
         kind = rng.below(3)
         if kind == 0:
-            items = rng.sample(LIST_ITEMS, rng.between(3, 6))
+            items = rng.sample(LIST_ITEMS, rng.randint(3, 6))
             key = frozenset(items)
             instruction, answer = "Sort these words into alphabetical order.", sorted(items)
         else:
-            numbers = rng.sample(list(range(1, 100)), rng.between(3, 6))
+            numbers = rng.sample(list(range(1, 100)), rng.randint(3, 6))
             key = (kind, frozenset(numbers))
             largest_first = kind == 2
             instruction = "Sort these numbers from " + ("largest to smallest." if largest_first
@@ -488,7 +452,7 @@ COUNTS = {"arithmetic": 120, "counting": 90, "unit_conversion": 80, "plural": 80
 
 def generate(seed=SEED):
     """The whole file: every task's entries, the tasks taking turns, as JSON text."""
-    rng = InstructionRandom(seed)
+    rng = SplitMix64(seed)
     stories = read_stories()
     with open(HANDWRITTEN, encoding="utf-8") as f:
         by_hand = json.load(f)   # what the hand-written entries ask and quote is not asked or quoted again
@@ -519,24 +483,8 @@ def generate(seed=SEED):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true",
-                        help="regenerate in memory and exit 1 if generated.json differs")
-    parser.add_argument("--seed", type=int, default=SEED)
-    args = parser.parse_args(argv)
-    text = generate(args.seed)
-    if args.check:
-        try:
-            with open(OUTPUT_PATH, encoding="utf-8", newline="\n") as f:
-                same = f.read() == text
-        except FileNotFoundError:
-            same = False
-        print("generated.json is up to date" if same else "generated.json differs from the generator's output")
-        return 0 if same else 1
-    with open(OUTPUT_PATH, "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
-    print(f"wrote {len(json.loads(text))} entries to {os.path.normpath(OUTPUT_PATH)}")
-    return 0
+    return command_line(argv, __doc__.splitlines()[0], generate, SEED, OUTPUT_PATH,
+                        lambda text: f"wrote {len(json.loads(text))} entries to {os.path.normpath(OUTPUT_PATH)}")
 
 
 if __name__ == "__main__":

@@ -44,7 +44,6 @@ Usage, from the repository root:
 Or from Python: generate(seed=2027) returns the whole text as one string.
 """
 
-import argparse
 import os
 import re
 import string
@@ -58,35 +57,8 @@ SPLIT_EVERY, VALID_AT, TEST_AT = 10, 4, 9
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUTPUT_PATH = os.path.join(HERE, "..", "generated.tsv")
 
-MASK64 = (1 << 64) - 1
-
-
-class MessageRandom:
-    """SplitMix64: integer arithmetic masked to 64 bits, the same on every platform. No floats."""
-
-    def __init__(self, seed):
-        self.state = seed & MASK64
-
-    def next_u64(self):
-        self.state = (self.state + 0x9E3779B97F4A7C15) & MASK64
-        z = self.state
-        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
-        return z ^ (z >> 31)
-
-    def below(self, n):
-        """A whole number from 0 to n - 1, all equally likely (rejection, so no bias to small numbers)."""
-        limit = (1 << 64) - ((1 << 64) % n)
-        while True:
-            r = self.next_u64()
-            if r < limit:
-                return r % n
-
-    def choice(self, items):
-        return items[self.below(len(items))]
-
-    def chance(self, numerator, denominator):
-        return self.below(denominator) < numerator
+sys.path.insert(0, os.path.join(HERE, "..", ".."))  # data/: seeded_generator.py, shared by the course's generators
+from seeded_generator import SplitMix64, command_line  # noqa: E402
 
 
 def split_of(k):
@@ -475,31 +447,15 @@ def messages_for(rng, label, per_class=PER_CLASS):
 
 def generate(seed=SEED, per_class=PER_CLASS):
     """The whole file: ham and spam alternating, one `label<TAB>text` line each."""
-    rng = MessageRandom(seed)
+    rng = SplitMix64(seed)
     by_label = {label: messages_for(rng, label, per_class) for label in LABELS}
     lines = [f"{label}\t{by_label[label][k]}" for k in range(per_class) for label in LABELS]
     return "\n".join(lines) + "\n"
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true",
-                        help="regenerate in memory and exit 1 if generated.tsv differs")
-    parser.add_argument("--seed", type=int, default=SEED)
-    args = parser.parse_args(argv)
-    text = generate(args.seed)
-    if args.check:
-        try:
-            with open(OUTPUT_PATH, encoding="utf-8", newline="\n") as f:
-                same = f.read() == text
-        except FileNotFoundError:
-            same = False
-        print("generated.tsv is up to date" if same else "generated.tsv differs from the generator's output")
-        return 0 if same else 1
-    with open(OUTPUT_PATH, "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
-    print(f"wrote {text.count(chr(10))} messages to {os.path.normpath(OUTPUT_PATH)}")
-    return 0
+    return command_line(argv, __doc__.splitlines()[0], generate, SEED, OUTPUT_PATH,
+                        lambda text: f"wrote {text.count(chr(10))} messages to {os.path.normpath(OUTPUT_PATH)}")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,8 @@ varied, well-formed training text from a grammar and some word lists.
 
 How it works
 ------------
-1. A tiny random number generator of our own (SplitMix64, below). Python's
+1. A tiny random number generator of our own (SplitMix64, in
+   data/seeded_generator.py, which the other data generators share). Python's
    `random` module may change between versions; ours gives the very same
    numbers on every Python and every computer, so the output file is
    reproducible byte for byte.
@@ -38,7 +39,6 @@ Usage, from the repository root:
 Or from Python: generate(seed=2026) returns the whole text as one string.
 """
 
-import argparse
 import ast
 import os
 import re
@@ -52,64 +52,13 @@ SEPARATOR = "\n<|endoftext|>\n"
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUTPUT_PATH = os.path.join(HERE, "..", "generated.txt")
 
+sys.path.insert(0, os.path.join(HERE, "..", ".."))  # data/: seeded_generator.py, shared by the course's generators
+from seeded_generator import SplitMix64, command_line  # noqa: E402
+
 
 # ---------------------------------------------------------------------------
 # 1. Random numbers: SplitMix64, integers only
 # ---------------------------------------------------------------------------
-
-MASK64 = (1 << 64) - 1
-
-
-class StoryRandom:
-    """SplitMix64, a small and well-known 64-bit random number generator.
-
-    Every step is integer arithmetic masked to 64 bits, so the numbers are the
-    same on every platform and every Python version. No floats anywhere.
-    """
-
-    def __init__(self, seed):
-        self.state = seed & MASK64
-
-    def next_u64(self):
-        """The next raw 64-bit number."""
-        self.state = (self.state + 0x9E3779B97F4A7C15) & MASK64
-        z = self.state
-        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
-        return z ^ (z >> 31)
-
-    def below(self, n):
-        """A whole number from 0 to n - 1, every one equally likely.
-
-        Plain `r % n` would favour small numbers a tiny bit, so we throw away
-        the few raw numbers above the largest multiple of n (rejection).
-        """
-        if n <= 0:
-            raise ValueError("below() needs a positive n")
-        limit = (1 << 64) - ((1 << 64) % n)
-        while True:
-            r = self.next_u64()
-            if r < limit:
-                return r % n
-
-    def randint(self, low, high):
-        """A whole number from low to high, both included."""
-        return low + self.below(high - low + 1)
-
-    def chance(self, numerator, denominator):
-        """True with probability numerator / denominator."""
-        return self.below(denominator) < numerator
-
-    def choice(self, items):
-        """One item of a list or tuple."""
-        return items[self.below(len(items))]
-
-    def shuffle(self, items):
-        """Shuffle a list in place (Fisher-Yates)."""
-        for i in range(len(items) - 1, 0, -1):
-            j = self.below(i + 1)
-            items[i], items[j] = items[j], items[i]
-
 
 class Dealer:
     """Deals items from lists like cards from shuffled decks.
@@ -4322,7 +4271,7 @@ class StoryMaker:
     """Holds what is shared between stories: the random numbers and the decks."""
 
     def __init__(self, seed):
-        self.rng = StoryRandom(seed)
+        self.rng = SplitMix64(seed)
         self.dealer = Dealer(self.rng)
 
     def story(self):
@@ -4345,25 +4294,9 @@ def generate(seed=SEED, target_bytes=TARGET_BYTES):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true",
-                        help="regenerate in memory and exit 1 if generated.txt differs")
-    parser.add_argument("--seed", type=int, default=SEED)
-    args = parser.parse_args(argv)
-    text = generate(args.seed)
-    if args.check:
-        try:
-            with open(OUTPUT_PATH, encoding="utf-8", newline="\n") as f:
-                same = f.read() == text
-        except FileNotFoundError:
-            same = False
-        print("generated.txt is up to date" if same else "generated.txt differs from the generator's output")
-        return 0 if same else 1
-    with open(OUTPUT_PATH, "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
-    print("wrote %d bytes, %d stories, to %s" % (len(text.encode("utf-8")), text.count(SEPARATOR) + 1,
-                                                 os.path.normpath(OUTPUT_PATH)))
-    return 0
+    return command_line(argv, __doc__.splitlines()[0], generate, SEED, OUTPUT_PATH,
+                        lambda text: "wrote %d bytes, %d stories, to %s" % (
+                            len(text.encode("utf-8")), text.count(SEPARATOR) + 1, os.path.normpath(OUTPUT_PATH)))
 
 
 if __name__ == "__main__":
