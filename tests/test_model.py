@@ -209,7 +209,7 @@ def test_parameter_count_equals_hugging_face(hf_gpt2):
 
 
 @pytest.mark.parametrize("sizes, message", [
-    (dict(d_model=100, num_heads=6), "not divisible by num_heads=6.*among \\[2, 4, 5\\]"),
+    (dict(d_model=100, num_heads=6), "divisible by num_heads \\(6\\).*Try num_heads in \\[1, 2, 4, 5, 10"),
     (dict(num_layers=0), "num_layers must be a positive whole number"),
     (dict(vocab_size=-3), "vocab_size must be a positive"),
     (dict(context_length=12.0), "context_length must be a positive whole number"),

@@ -16,7 +16,8 @@ def causal_attention_weights(queries: torch.Tensor, keys: torch.Tensor) -> torch
     return torch.softmax(scores.masked_fill(later, float("-inf")), dim=-1)
 
 
-def _check_config(d_model, num_heads: int, context_length: int, dropout: float) -> None:
+def check_attention_config(d_model, num_heads: int, context_length: int, dropout: float) -> None:
+    """A clear error for sizes attention cannot work with (the GPT's config checks its own with this too)."""
     for name, value in [("d_model", d_model), ("num_heads", num_heads), ("context_length", context_length)]:
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise ValueError(f"{name} must be a positive whole number, got {value!r}.")
@@ -45,7 +46,7 @@ class MultiHeadAttention(nn.Module):
 
     def __init__(self, d_model: int, num_heads: int, context_length: int, dropout: float = 0.0, qkv_bias=False):
         super().__init__()
-        _check_config(d_model, num_heads, context_length, dropout)
+        check_attention_config(d_model, num_heads, context_length, dropout)
         self.d_model, self.num_heads, self.head_dim = d_model, num_heads, d_model // num_heads
         self.context_length, self.dropout, self.fused = context_length, float(dropout), True
         self.qkv = nn.Linear(d_model, 3 * d_model, bias=qkv_bias)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import torch
 import torch.nn as nn
 
-from buildllm.attention import MultiHeadAttention
+from buildllm.attention import MultiHeadAttention, check_attention_config
 
 
 class FeedForward(nn.Module):
@@ -37,19 +37,11 @@ class GPTConfig:
     tie_weights: bool = True  # the output head reuses the token embedding matrix (as GPT-2 does)
 
     def __post_init__(self):
-        for name in ("vocab_size", "context_length", "d_model", "num_heads", "num_layers"):
+        for name in ("vocab_size", "num_layers"):  # the attention sizes are checked by the attention module's check
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ValueError(f"GPTConfig.{name} must be a positive whole number, got {value!r}.")
-        if self.d_model % self.num_heads:
-            near = sorted((h for h in range(1, self.d_model + 1) if self.d_model % h == 0),
-                          key=lambda h: abs(h - self.num_heads))[:3]
-            raise ValueError(
-                f"d_model={self.d_model} is not divisible by num_heads={self.num_heads}: each head takes an equal "
-                f"share of the d_model dimensions. Choose num_heads among {sorted(near)}, or change d_model."
-            )
-        if isinstance(self.dropout, bool) or not isinstance(self.dropout, (int, float)) or not 0 <= self.dropout < 1:
-            raise ValueError(f"GPTConfig.dropout is a probability in [0, 1), got {self.dropout!r}.")
+        check_attention_config(self.d_model, self.num_heads, self.context_length, self.dropout)
 
     @property
     def head_dim(self) -> int:
