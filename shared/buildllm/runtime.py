@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import random
+import tempfile
 from pathlib import Path
 from typing import TypeVar
 
@@ -95,3 +96,19 @@ def sha256_of(path: str | os.PathLike) -> str:
         for block in iter(lambda: f.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def replace_atomically(path: str | os.PathLike, write) -> None:
+    """Call ``write(file)`` on a temporary file beside ``path``, then rename it to ``path`` in one step.
+
+    A reader sees the old file or the new one, never half of one: an interrupted write leaves ``path`` as it was.
+    """
+    path = Path(path)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            write(file)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

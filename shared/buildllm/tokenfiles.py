@@ -28,13 +28,13 @@ import hashlib
 import itertools
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
 
 from .corpora import DOWNLOADS, EOT, fetch, load_corpus
+from .runtime import replace_atomically
 
 FORMAT = "buildllm-tokens"
 BLOCK_BYTES = 1 << 16
@@ -179,18 +179,6 @@ def _cut_outside_specials(text: str, specials) -> int:
 # -------------------------------------------------------------------------------------------- token files
 
 
-def _replace_atomically(path: Path, write) -> None:
-    """Call ``write(file)`` on a temporary file beside ``path``, then rename it to ``path``."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            write(file)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def sidecar(path: str | os.PathLike) -> Path:
     """The JSON file that describes the token file at ``path`` (``NAME.bin`` -> ``NAME.json``)."""
     return Path(path).with_suffix(".json")
@@ -210,10 +198,10 @@ def write_tokens(path: str | os.PathLike, ids: Iterable[int], tokenizer, name: s
 
     path.parent.mkdir(parents=True, exist_ok=True)
     sidecar(path).unlink(missing_ok=True)  # an old description must never stand beside new ids
-    _replace_atomically(path, write)
+    replace_atomically(path, write)
     info = {"format": FORMAT, "version": 1, "dtype": dtype.str, "count": count,
             "tokenizer": tokenizer_identity(tokenizer, name), **details}
-    _replace_atomically(sidecar(path), lambda file: file.write((json.dumps(info, indent=1) + "\n").encode("utf-8")))
+    replace_atomically(sidecar(path), lambda file: file.write((json.dumps(info, indent=1) + "\n").encode("utf-8")))
     return info
 
 
