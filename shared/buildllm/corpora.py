@@ -224,7 +224,7 @@ def download(url: str, sha256: str, size: int | None, destination: str | os.Path
         reason = getattr(error, "reason", error)
         raise DownloadError(
             f"Could not download {url} ({reason}): no network, or the server cannot be reached. The course runs "
-            "offline without it; this text is an optional extra. To retry, run the cell again once online, or "
+            "offline without it; this download is an optional extra. To retry, run the cell again once online, or "
             f"download the file by hand and save it as {destination} (its sha256 must be {sha256})."
         ) from None
     except OSError as error:
