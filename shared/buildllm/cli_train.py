@@ -181,7 +181,7 @@ def model_config(args, vocab_size: int, saved: dict | None = None) -> GPTConfig:
     try:
         return dataclasses.replace(base, vocab_size=vocab_size, **{k: v for k, v in flags.items() if v is not None})
     except ValueError as error:
-        raise CommandLineError(f"These model sizes do not fit together: {error} (options --layers, --heads, --d-model, "
+        raise CommandLineError(f"These model settings do not work: {error} (options --layers, --heads, --d-model, "
                          "--context, --dropout)") from None
 
 
@@ -533,7 +533,12 @@ def generate(args) -> str:
     device = get_device(args.device)
     model, tokenizer = load_for_generation(args.checkpoint, args.tokenizer, device)
     eot = getattr(tokenizer, "eot_token", None)
-    ids = tokenizer.encode(args.prompt, allowed_special="all")
+    try:
+        ids = tokenizer.encode(args.prompt, allowed_special="all")
+    except ValueError as error:  # a character model meets a character its training text did not have
+        unseen = str(error).split(": not in")[0].replace("CharTokenizer cannot encode ", "")
+        raise CommandLineError(f"The prompt has characters this model never saw: {unseen}. It knows only the "
+                               "characters of its training text: leave these out of --prompt.") from None
     if not ids:
         if eot is None:
             raise ValueError("The model needs a prompt of at least one token (this tokenizer has no end-of-text "
