@@ -95,7 +95,8 @@ def test_an_interrupted_run_resumes_exactly(folder, trained, monkeypatch, capsys
         assert main(args) == 130
     assert "--resume" in capsys.readouterr().err
     assert [step for step, _ in read_losses(run)] == [1, 2, 3, 4]
-    assert main([*args, "--resume"]) == 0
+    resume = ["train", str(folder / "small.txt"), "--out", str(run), "--resume", "--quiet", "--device", "cpu"]
+    assert main(resume) == 0  # the tokenizer, sizes and recipe: the checkpoint's
     assert read_losses(run) == read_losses(trained)  # the same losses, to the last bit
     resumed = load_model(run / "checkpoint.pt", device="cpu")
     straight = load_model(trained / "checkpoint.pt", device="cpu")
@@ -173,6 +174,8 @@ def test_a_time_budget_ends_the_run(folder):
     (["train", "{folder}/small.txt", "--out", "{folder}/run"], "pass --resume"),
     (["train", "{folder}/small.txt", "--out", "{folder}/nothing", "--resume"], "No checkpoint at"),
     (["train", "{folder}/small.txt", "--out", "{folder}/run", "--resume", "--context", "8"], "other sizes"),
+    (["train", "{folder}/small.txt", "--out", "{folder}/run", "--resume", "--tokenizer", "course"],
+     "trained with the tokenizer 'char'"),
     (["train", "{folder}/prepared/tokens.bin", "--tokenizer", "course"], "was made with the tokenizer 'char'"),
     (["generate", "{folder}/run", "--tokenizer", "course"], "trained with the tokenizer 'char'"),
     (["generate", "{folder}/nothing"], "No checkpoint at"),

@@ -80,7 +80,7 @@ optimizer, step, recipe, tokenizer identity, random states), losses.csv (each st
 loss.png (training and validation loss) and, at the end, metrics.json: the final validation loss in nats per token
 and in bits per byte (comparable between tokenizers), steps, tokens seen, tokens per second and times. Model sizes:
 a --preset (default course), changed by any size option; the vocabulary size is the tokenizer's. With --resume, the
-sizes and the recipe are the checkpoint's unless given again.
+tokenizer, the sizes and the recipe are the checkpoint's unless given again.
 """
 
 GENERATE_EXAMPLES = """\
@@ -131,7 +131,8 @@ def add_train(commands) -> None:
     parser.add_argument("source", help="a text file, a folder of .txt files, a token file (NAME.bin from prepare) or "
                                        "a course corpus (stories, tiny-shakespeare, the-verdict)")
     parser.add_argument("--tokenizer", help="char, course, gpt2, or the path of a tokenizer saved with "
-                                            "BPETokenizer.save (default: course; a token file's own)")
+                                            "BPETokenizer.save (default: course; a token file's own; on --resume, the "
+                                            "checkpoint's)")
     sizes = parser.add_argument_group("model sizes (default: the preset's)")
     sizes.add_argument("--preset", choices=("course", "gpt2-small", "tiny"),
                        help="course (6 layers, 384 dims, context 256), gpt2-small (12 layers, 768 dims, context 1024) "

@@ -143,12 +143,16 @@ def _from_text(source: str, spec: str | None, progress: bool) -> TrainingData:
                         f"{source} (first 90% trains, last 10% validates)", False)
 
 
+def _is_token_file(source: str) -> bool:
+    path = Path(source)
+    return path.suffix == ".bin" and (path.is_file() or tokenfiles.sidecar(path).is_file())
+
+
 def load_data(source: str, spec: str | None = None, progress: bool = True) -> TrainingData:
     """The training and validation ids of ``source`` with the tokenizer ``spec`` (None: the token file's own, or
     the course tokenizer for a text)."""
-    path = Path(source)
-    if path.suffix == ".bin" and (path.is_file() or tokenfiles.sidecar(path).is_file()):
-        return _from_token_file(path, spec)
+    if _is_token_file(source):
+        return _from_token_file(Path(source), spec)
     return _from_text(source, spec, progress)
 
 
@@ -387,7 +391,15 @@ def train(args) -> dict | None:
         if saved is not None and "trainer" not in saved:
             raise CheckpointError(f"{out / CHECKPOINT} holds a model but no training state: it cannot be resumed. "
                                   "Start a new run (--force, or another --out).")
-        data = load_data(args.source, args.tokenizer, progress=main and not args.quiet)
+        spec = args.tokenizer
+        if spec is None and saved is not None and not _is_token_file(args.source):
+            spec = saved["tokenizer"]["name"]  # resuming: the checkpoint's tokenizer (char: rebuilt from the text)
+        data = load_data(args.source, spec, progress=main and not args.quiet)
+        if saved is not None and tokenizer_sha256(data.tokenizer) != saved["tokenizer"]["sha256"]:
+            raise CommandLineError(f"{out / CHECKPOINT} was trained with the tokenizer "
+                                   f"{saved['tokenizer']['name']!r}, not with {data.tokenizer_name!r} (or on another "
+                                   "text, for characters): resume with the same source and tokenizer (leave "
+                                   "--tokenizer out to use the checkpoint's).")
         config = model_config(args, data.tokenizer.n_vocab, saved and saved["model_config"])
         recipe = train_config(args, saved and saved["train_config"])
         check_length(data, config.context_length)
