@@ -28,10 +28,10 @@ class GPTConfig:
     """The sizes of a GPT. The defaults are the course's model (``COURSE_CONFIG``)."""
 
     vocab_size: int = 4096  # token ids the model knows: at least the tokenizer's n_vocab
-    context_length: int = 256  # longest input, in tokens: the rows of the position table
-    d_model: int = 384  # length of each token's vector
-    num_heads: int = 6  # attention heads per block; each gets d_model // num_heads dimensions
-    num_layers: int = 6  # transformer blocks
+    context_length: int = 128  # longest input, in tokens: the rows of the position table
+    d_model: int = 128  # length of each token's vector
+    num_heads: int = 4  # attention heads per block; each gets d_model // num_heads dimensions
+    num_layers: int = 4  # transformer blocks
     dropout: float = 0.0  # dropout probability during training (embeddings, attention weights, both branches)
     qkv_bias: bool = False  # biases in the query/key/value projection (GPT-2 has them)
     tie_weights: bool = True  # the output head reuses the token embedding matrix (as GPT-2 does)
@@ -56,7 +56,7 @@ class GPTConfig:
 
 
 GPT2_SMALL = GPTConfig(vocab_size=50257, context_length=1024, d_model=768, num_heads=12, num_layers=12, qkv_bias=True)
-COURSE_CONFIG = GPTConfig(vocab_size=4096, context_length=256, d_model=384, num_heads=6, num_layers=6)
+COURSE_CONFIG = GPTConfig(vocab_size=4096, context_length=128, d_model=128, num_heads=4, num_layers=4)
 
 
 class TransformerBlock(nn.Module):
