@@ -230,7 +230,8 @@ def test_chat_hands_the_model_and_tokenizer_to_the_terminal_chat(trained, monkey
     expected = load_model(trained / "checkpoint.pt", device="cpu")
     assert all(torch.equal(a, b) for a, b in zip(model.state_dict().values(), expected.state_dict().values()))
     assert tokenizer.decode(tokenizer.encode("Once upon")) == "Once upon"
-    assert sampling["temperature"] == 0.5 and sampling["top_k"] == 7
+    assert sampling == {"max_new_tokens": 200, "seed": 123, "temperature": 0.5, "top_k": 7, "top_p": 0.9,
+                        "repetition_penalty": 1.0}
 
 
 def test_bytes_are_counted_per_token(text):

@@ -97,9 +97,10 @@ of a tokenizer file) and must match it; give --tokenizer when a tokenizer file h
 
 CHAT_EXAMPLES = """\
 examples:
-  python -m buildllm chat ~/.cache/buildllm/models/course-gpt-instruct.pt
-      talk with the instruction-finetuned course GPT of notebook 11 (an empty line or Ctrl-D ends the chat)
-  python -m buildllm chat runs/my-finetune --temperature 0.5 --top-p 0.9
+  python -m buildllm chat my-instruct.pt
+      talk with a GPT finetuned on instructions (notebook 11), saved with buildllm.train.save_checkpoint; an empty
+      line, Ctrl-D or Ctrl-C ends the chat
+  python -m buildllm chat my-instruct.pt --temperature 0.5 --top-k 40 --length 150
 """
 
 
@@ -169,14 +170,15 @@ def run_train(args) -> None:
     train(args)
 
 
-def add_sampling(parser, temperature: float) -> None:
+def add_sampling(parser, temperature: float, top_p: float | None = None) -> None:
     parser.add_argument("checkpoint", help="a checkpoint file, or a run folder holding checkpoint.pt")
     parser.add_argument("--temperature", type=float, default=temperature,
                         help=f"below 1: safer choices, above 1: wilder; 0: always the most likely (default "
                              f"{temperature})")
     parser.add_argument("--top-k", type=positive_int, help="sample among the k most likely tokens only")
-    parser.add_argument("--top-p", type=float, help="sample among the fewest most likely tokens whose probabilities "
-                                                    "add up to p (nucleus sampling), 0 < p <= 1")
+    parser.add_argument("--top-p", type=float, default=top_p,
+                        help="sample among the fewest most likely tokens whose probabilities add up to p (nucleus "
+                             f"sampling), 0 < p <= 1 (default {top_p or 'none'})")
     parser.add_argument("--repetition-penalty", type=positive_float, default=1.0,
                         help="above 1 makes tokens already in the text less likely (default 1: none)")
     parser.add_argument("--seed", type=int, default=123, help="the same seed gives the same text (default 123)")
@@ -210,7 +212,7 @@ def add_chat(commands) -> None:
         description="A conversation in the terminal with an instruction-finetuned checkpoint (notebook 11):\n"
                     "type a message, read the reply as it is written.",
         epilog=CHAT_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    add_sampling(parser, temperature=0.7)
+    add_sampling(parser, temperature=0.7, top_p=0.9)
     parser.add_argument("--length", type=positive_int, default=200, help="longest reply in tokens (default 200)")
     parser.set_defaults(run=run_chat, interrupted="bye")
 

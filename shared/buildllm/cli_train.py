@@ -570,8 +570,6 @@ def generate(args) -> str:
 
 def chat(args) -> None:
     """Run ``python -m buildllm chat``: a conversation in the terminal (``buildllm.chat.chat_in_terminal``)."""
-    import inspect
-
     try:
         from .chat import chat_in_terminal
     except ModuleNotFoundError as error:
@@ -582,10 +580,6 @@ def chat(args) -> None:
     from .generate import check_sampling
 
     check_sampling(args.temperature, args.top_k, args.top_p, args.repetition_penalty)
-    torch.manual_seed(args.seed)
     model, tokenizer = load_for_generation(args.checkpoint, args.tokenizer, get_device(args.device))
-    sampling = {"temperature": args.temperature, "top_k": args.top_k, "top_p": args.top_p,
-                "repetition_penalty": args.repetition_penalty}
-    if "max_new_tokens" in inspect.signature(chat_in_terminal).parameters:
-        sampling["max_new_tokens"] = args.length
-    chat_in_terminal(model, tokenizer, **sampling)
+    chat_in_terminal(model, tokenizer, max_new_tokens=args.length, seed=args.seed, temperature=args.temperature,
+                     top_k=args.top_k, top_p=args.top_p, repetition_penalty=args.repetition_penalty)
