@@ -136,7 +136,7 @@ def add_train(commands) -> None:
                                             "checkpoint's)")
     sizes = parser.add_argument_group("model sizes (default: the preset's)")
     sizes.add_argument("--preset", choices=("course", "gpt2-small", "tiny"),
-                       help="course (6 layers, 384 dims, context 256), gpt2-small (12 layers, 768 dims, context 1024) "
+                       help="course (4 layers, 128 dims, context 128), gpt2-small (12 layers, 768 dims, context 1024) "
                             "or tiny (2 layers, 64 dims, context 64); default course")
     sizes.add_argument("--layers", type=positive_int, help="transformer blocks")
     sizes.add_argument("--heads", type=positive_int, help="attention heads (must divide --d-model)")

@@ -40,7 +40,7 @@ from .tokenfiles import TOKENIZERS, load_tokenizer, token_dtype, tokenizer_sha25
 from .train import CheckpointError, TrainConfig, Trainer, bits_per_byte, evaluate, read_checkpoint, resume
 
 PRESETS = {
-    "course": COURSE_CONFIG,  # the course GPT: 6 layers, 6 heads, 384 dims, context 256 (about 11M parameters)
+    "course": COURSE_CONFIG,  # the course GPT: 4 layers, 4 heads, 128 dims, context 128 (1.3M parameters)
     "gpt2-small": GPT2_SMALL,  # GPT-2 small's sizes: 12 layers, 12 heads, 768 dims, context 1024
     "tiny": GPTConfig(context_length=64, d_model=64, num_heads=4, num_layers=2),  # seconds on a CPU: for trying
 }
