@@ -114,21 +114,36 @@ def generate(model, ids: torch.Tensor, max_new_tokens: int, temperature: float =
 
 
 def decode_stream(tokenizer, token_ids: Iterable[int], max_held: int = 8) -> Iterator[str]:
-    """Turn a stream of token ids into a stream of text pieces, never half of a character.
+    """Turn a stream of token ids into a stream of text pieces that never split a character; joined, the pieces
+    are ``tokenizer.decode(all ids)``.
 
-    A token can end in the middle of a multi-byte UTF-8 character; decoding it alone would give a replacement
-    character. So ids are held back while their text ends in U+FFFD, until the next token completes it (or
-    ``max_held`` ids pass: then the bytes really are broken and the replacement character is emitted)."""
-    held: list[int] = []
+    A token can end in the middle of a multi-byte UTF-8 character, which decodes to a replacement character
+    (U+FFFD) until the next token completes it. So the ids since the last whole character are decoded again with
+    each new id, and only the settled text (up to a trailing U+FFFD) is yielded. Past ``max_held`` such ids, the
+    ones before the latest character boundary among them are let go, so each token costs little."""
+    held: list[int] = []  # ids since the last character boundary
+    shown = 0  # characters of decode(held) already yielded
     for token_id in token_ids:
         held.append(token_id)
         text = tokenizer.decode(held)
-        if text.endswith("\ufffd") and len(held) < max_held:
-            continue
-        yield text
-        held = []
-    if held:
-        yield tokenizer.decode(held)
+        settled = len(text.rstrip("\ufffd"))  # a trailing U+FFFD may be a character still arriving
+        if settled > shown:
+            yield text[shown:settled]
+            shown = settled
+        if settled == len(text):
+            held, shown = [], 0
+        elif len(held) > max_held:
+            held, shown = _after_last_boundary(tokenizer, held, shown)
+    if held and len(text := tokenizer.decode(held)) > shown:
+        yield text[shown:]  # the stream ended inside a character: its bytes really are broken
+
+
+def _after_last_boundary(tokenizer, held: list[int], shown: int) -> tuple[list[int], int]:
+    for cut in range(len(held) - 1, 0, -1):
+        before = tokenizer.decode(held[:cut])
+        if not before.endswith("\ufffd"):  # held[:cut] ends with a whole character: its text is final
+            return held[cut:], shown - len(before)
+    return held, shown
 
 
 def generate_text(model, tokenizer, prompt: str, max_new_tokens: int = 100, stop_at_eot: bool = True,

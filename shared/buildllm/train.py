@@ -3,9 +3,7 @@
 
 import dataclasses
 import math
-import pickle
 import time
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,14 +112,9 @@ def _rank_and_world() -> tuple[int, int]:
     return 0, 1
 
 
-class Trainer:
-    """Trains a GPT on a token stream: random windows (``get_batch``), AdamW, warmup and cosine decay, gradient
-    clipping, periodic validation, checkpoints that resume exactly.
-
-    Under ``torchrun`` (``torch.distributed`` initialized) each process draws the same global batch and trains on
-    its own share of the rows through DistributedDataParallel, so N processes take the steps one process would
-    take with the whole batch; only rank 0 evaluates, shows progress and saves.
-    """
+class _TrainerSetup:
+    """What a Trainer holds: the model, the data, the recipe, the optimizer, the batch generator, the step, the
+    time spent and the history. (Trainer is built in three cells: this setup, one step, then the loop.)"""
 
     def __init__(self, model: GPTModel, train_ids, valid_ids, config: TrainConfig, device=None):
         self.device = torch.device(device) if device is not None else get_device()
@@ -152,6 +145,12 @@ class Trainer:
             done = max(done, self.elapsed / (60 * self.config.max_minutes))
         return min(done, 1.0)
 
+    def estimate_val_loss(self) -> float:
+        return evaluate(self.model, self.valid_ids, self.model.config.context_length, self.config.batch_size,
+                        self.config.eval_batches, self.config.precision)
+
+
+class _TrainerStep(_TrainerSetup):
     def train_step(self) -> float:
         """One optimizer step on one batch; returns the batch's loss."""
         lr = lr_at(self.step, self.progress(), self.config)
@@ -172,9 +171,28 @@ class Trainer:
         self.step += 1
         return loss.item()
 
-    def estimate_val_loss(self) -> float:
-        return evaluate(self.model, self.valid_ids, self.model.config.context_length, self.config.batch_size,
-                        self.config.eval_batches, self.config.precision)
+    def state_dict(self) -> dict:
+        """Everything a resume needs besides the model: optimizer, step, time, history and random states."""
+        return {"optimizer": self.optimizer.state_dict(), "step": self.step, "elapsed": self.elapsed,
+                "history": self.history, "batches_rng": self.batches.get_state(),
+                "torch_rng": torch.get_rng_state(),
+                "cuda_rng": torch.cuda.get_rng_state_all() if torch.cuda.is_available() else []}
+
+    def load_state_dict(self, state: dict) -> None:
+        self.optimizer.load_state_dict(state["optimizer"])
+        self.step, self.elapsed, self.history = state["step"], state["elapsed"], state["history"]
+        self.batches.set_state(state["batches_rng"])
+        torch.set_rng_state(state["torch_rng"])
+        cuda_rng = state.get("cuda_rng") or []
+        if cuda_rng and torch.cuda.is_available() and len(cuda_rng) == torch.cuda.device_count():
+            torch.cuda.set_rng_state_all(cuda_rng)
+
+
+class Trainer(_TrainerStep):
+    """Trains a GPT on a token stream: random windows (``get_batch``), AdamW, warmup and cosine decay, gradient
+    clipping, periodic validation, checkpoints that resume exactly. Under ``torchrun`` (``torch.distributed``
+    initialized) each process draws the same global batch and trains on its own share of the rows through
+    DistributedDataParallel, as one process would on the whole batch; only rank 0 evaluates, shows progress, saves."""
 
     def fit(self, progress: bool = True, on_eval=None, checkpoint: str | Path | None = None, tokenizer=None,
             tokenizer_name: str | None = None) -> dict:
@@ -210,18 +228,6 @@ class Trainer:
                                              lr_at(self.step - 1, self.progress(), self.config), self.elapsed)):
             self.history[key].append(value)
         return val_loss
-
-    def state_dict(self) -> dict:
-        """Everything a resume needs besides the model: optimizer, step, time, history and random states."""
-        return {"optimizer": self.optimizer.state_dict(), "step": self.step, "elapsed": self.elapsed,
-                "history": self.history, "batches_rng": self.batches.get_state(),
-                "torch_rng": torch.get_rng_state()}
-
-    def load_state_dict(self, state: dict) -> None:
-        self.optimizer.load_state_dict(state["optimizer"])
-        self.step, self.elapsed, self.history = state["step"], state["elapsed"], state["history"]
-        self.batches.set_state(state["batches_rng"])
-        torch.set_rng_state(state["torch_rng"])
 
 
 CHECKPOINT_FORMAT = "buildllm-checkpoint"
@@ -260,7 +266,7 @@ def read_checkpoint(path: str | Path, tokenizer=None, map_location="cpu") -> dic
                                 "`python -m buildllm train`), or check the path.")
     try:
         checkpoint = torch.load(path, map_location=map_location, weights_only=True)
-    except (RuntimeError, EOFError, pickle.UnpicklingError, zipfile.BadZipFile, ValueError) as error:
+    except Exception as error:  # a damaged file fails in many ways (zip, pickle, IndexError, ...)
         raise CheckpointError(f"{path} is not a readable checkpoint ({type(error).__name__}): the file is damaged "
                               "or incomplete. Delete it and train again (or resume from an older one).") from None
     if not isinstance(checkpoint, dict) or checkpoint.get("format") != CHECKPOINT_FORMAT:
