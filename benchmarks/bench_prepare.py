@@ -82,13 +82,14 @@ def measure(tokenizer: str, source: Path, folder: Path) -> dict:
 
 
 def tiktoken_seconds(source: Path, piece_bytes: int = 1 << 20) -> tuple[float, int]:
-    """tiktoken gpt2 over the file, ``piece_bytes`` at a time (cut after a newline), timing only the encoding."""
+    """tiktoken gpt2 over the file, about ``piece_bytes`` at a time, timing only the encoding. Each piece ends
+    before an ``<|endoftext|>``, where no token spans the cut: the ids are the whole text's."""
     encoding, seconds, tokens = tiktoken.get_encoding("gpt2"), 0.0, 0
     with open(source, encoding="utf-8", newline="") as file:
         rest = ""
         while piece := file.read(piece_bytes):
             text = rest + piece
-            cut = text.rfind("\n") + 1 or len(text)
+            cut = text.rfind(EOT) if text.rfind(EOT) > 0 else len(text)
             text, rest = text[:cut], text[cut:]
             start = time.perf_counter()
             tokens += len(encoding.encode(text, allowed_special="all"))
@@ -117,13 +118,15 @@ def main() -> None:
         seconds, tokens = tiktoken_seconds(source)
         reference = size / seconds / 1e6
         print(f"tiktoken gpt2 (Rust, one thread, 1 MB pieces): {reference:6.2f} MB/s, {tokens:,} tokens")
+        counts = {}
         for tokenizer in TOKENIZERS:
             result = measure(tokenizer, source, folder)
-            speed = size / result["seconds"] / 1e6
+            speed, counts[tokenizer] = size / result["seconds"] / 1e6, result["tokens"]
             print(f"prepare, {tokenizer:6} tokenizer:              {speed:6.2f} MB/s ({reference / speed:.1f}x slower "
                   f"than tiktoken), {result['tokens']:,} tokens in {result['seconds']:.1f} s; resident memory "
                   f"{result['baseline_mb']:.0f} MB after loading, peak {result['peak_mb']:.0f} MB "
                   f"(+{result['peak_mb'] - result['baseline_mb']:.0f} MB for a {size / 1e6:.0f} MB text)")
+        print(f"prepare's gpt2 token count equals tiktoken's: {counts['gpt2'] == tokens}")
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         print(f"(largest child's peak by getrusage: {children / (1e6 if sys.platform == 'darwin' else 1e3):.0f} MB)")
 
