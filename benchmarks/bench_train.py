@@ -1,7 +1,7 @@
 """Training benchmarks: the course's recipe against a small reference recipe at equal wall-clock time, and the cost
 of the training loop around the model's bare step.
 
-    python benchmarks/bench_train.py               # about 17 minutes on a laptop CPU (mostly the two time budgets)
+    python benchmarks/bench_train.py               # about 15 minutes (mostly the two time budgets)
     python benchmarks/bench_train.py --quick       # budgets of seconds: a smoke check that everything runs
     python benchmarks/bench_train.py --parts char overhead --threads 1
 
@@ -9,7 +9,7 @@ Time to quality (parts ``char`` and ``course``): the course's stories (their fix
 ``buildllm.train.Trainer`` for the same wall-clock budget with two recipes, both on our own ``GPTModel``:
 
 - the default recipe: what ``python -m buildllm train stories --tokenizer T --minutes M`` does, that is the ``course``
-  preset (``COURSE_CONFIG``'s sizes: 6 layers, 6 heads, 384 dims, context 256, the tokenizer's vocabulary) with
+  preset (``buildllm.model.COURSE_CONFIG``'s sizes, with the tokenizer's vocabulary; printed with the results) with
   ``COURSE_TRAIN``'s optimizer settings (batch 16, AdamW at 2e-3 with betas 0.9/0.95, weight decay 0.1 on matrices,
   50 warmup steps, cosine decay to a tenth over the budget, gradient clipping at 1, precision "auto");
 - the reference recipe: 4 layers, 4 heads, 128 dims, context 64, batch 12, AdamW at a constant 1e-3 (PyTorch's
