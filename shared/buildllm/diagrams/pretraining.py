@@ -13,7 +13,7 @@ def draw_measuring():
     fig, ax = canvas(14.0, 3.6, title="Measuring a language model: how surprised is it by the right next token?")
     steps = [
         ("logits\n(one score per\ntoken type)", "data"),
-        ("softmax\np = e^z / sum e^z", "step"),
+        ("softmax\np = e^z / Σ e^z", "step"),
         ("p(right token)\ne.g. 0.2", "data"),
         ("-ln p\n(nats)", "step"),
         ("mean over\nall positions", "step"),
