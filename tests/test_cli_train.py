@@ -81,7 +81,7 @@ def test_train_writes_checkpoint_losses_plot_and_metrics(trained, text):
 
 
 def test_an_interrupted_run_resumes_exactly(folder, trained, monkeypatch, capsys):
-    original = cli_train.CommandLineTrainer.train_step
+    original = cli_train.Trainer.train_step
 
     def interrupted(self):
         if self.step == 4:  # step 4 is taken (and logged) after the checkpoint of step 3, then Ctrl-C
@@ -91,7 +91,7 @@ def test_an_interrupted_run_resumes_exactly(folder, trained, monkeypatch, capsys
     run = folder / "interrupted"
     args = ["train", str(folder / "small.txt"), *TINY, "--steps", "6", "--out", str(run)]
     with monkeypatch.context() as patch:
-        patch.setattr(cli_train.CommandLineTrainer, "train_step", interrupted)
+        patch.setattr(cli_train.Trainer, "train_step", interrupted)
         assert main(args) == 130
     assert "--resume" in capsys.readouterr().err
     assert [step for step, _ in read_losses(run)] == [1, 2, 3, 4]

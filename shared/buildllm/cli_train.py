@@ -239,38 +239,6 @@ def distributed(prefer: str | None = None):
         dist.destroy_process_group()
 
 
-class CommandLineTrainer(Trainer):
-    """``Trainer`` that reports each step (``on_step(trainer, loss, lr)``) and, on several processes, makes all of
-    them agree: the loss reported is the whole global batch's (the mean of the processes' shares), and the clock
-    that a time budget and the learning rate schedule read is rank 0's, so every process takes the same steps with
-    the same learning rate and all stop together."""
-
-    def __init__(self, *args, on_step=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.on_step = on_step
-        self.agreed_elapsed = self.elapsed
-
-    def progress(self) -> float:
-        if self.world_size == 1:
-            return super().progress()
-        own_clock, self.elapsed = self.elapsed, self.agreed_elapsed  # every process decides by rank 0's clock
-        try:
-            return super().progress()
-        finally:
-            self.elapsed = own_clock
-
-    def train_step(self) -> float:
-        loss = super().train_step()
-        if self.world_size > 1:  # one small all-reduce: [sum of the shares' losses, rank 0's clock]
-            shared = torch.tensor([loss, self.elapsed if self.rank == 0 else 0.0], dtype=torch.float64,
-                                  device=self.device)
-            dist.all_reduce(shared)
-            loss, self.agreed_elapsed = shared[0].item() / self.world_size, shared[1].item()
-        if self.on_step is not None:
-            self.on_step(self, loss, self.optimizer.param_groups[0]["lr"])
-        return loss
-
-
 def as_tensor(ids) -> torch.Tensor:
     """Ids as a tensor without copying (a read-only memory map too: training only reads it)."""
     with warnings.catch_warnings():
@@ -417,18 +385,18 @@ def train(args) -> dict | None:
         model = GPTModel(config)
         log = None
 
-        def on_step(trainer, loss, lr):
-            log.add(trainer.step, loss, lr)
+        def on_step(trainer, loss):
+            if not main:
+                return
+            log.add(trainer.step, loss, trainer.optimizer.param_groups[0]["lr"])
             validated = trainer.history["val_loss"]
             bar.set_postfix(step=trainer.step, loss=f"{loss:.3f}", val=f"{validated[-1]:.3f}" if validated else "-",
                             refresh=False)
             bar.update(1 if recipe.max_minutes is None else max(0.0, min(trainer.elapsed, bar.total) - bar.n))
 
-        trainer = CommandLineTrainer(model, as_tensor(data.train), as_tensor(data.valid), recipe, device,
-                                     on_step=on_step if main else None)
+        trainer = Trainer(model, as_tensor(data.train), as_tensor(data.valid), recipe, device)
         if saved is not None:
             resume(out / CHECKPOINT, trainer, data.tokenizer)
-            trainer.agreed_elapsed = trainer.elapsed
         valid_bytes = text_bytes(data.valid, data.tokenizer)
         title = f"{Path(args.source).name}: {model.num_parameters():,} parameters"
         tokens_per_step = recipe.batch_size * config.context_length
@@ -450,7 +418,7 @@ def train(args) -> dict | None:
 
         try:
             trainer.fit(progress=False, on_eval=on_eval, checkpoint=out / CHECKPOINT, tokenizer=data.tokenizer,
-                        tokenizer_name=data.tokenizer_name)
+                        tokenizer_name=data.tokenizer_name, on_step=on_step)
         finally:
             bar.close()
             if log is not None:

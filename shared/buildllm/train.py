@@ -112,6 +112,14 @@ def _rank_and_world() -> tuple[int, int]:
     return 0, 1
 
 
+def _agree(loss: float, elapsed: float, rank: int, world_size: int, device) -> tuple[float, float]:
+    """Under DDP: the mean of the processes' losses (the whole batch's loss) and rank 0's clock, so that every
+    process follows the same schedule and all stop at the same step."""
+    shared = torch.tensor([loss, elapsed if rank == 0 else 0.0], dtype=torch.float64, device=device)
+    dist.all_reduce(shared)
+    return shared[0].item() / world_size, shared[1].item()
+
+
 class _TrainerSetup:
     """What a Trainer holds: the model, the data, the recipe, the optimizer, the batch generator, the step, the
     time spent and the history. (Trainer is built in three cells: this setup, one step, then the loop.)"""
@@ -195,22 +203,26 @@ class Trainer(_TrainerStep):
     DistributedDataParallel, as one process would on the whole batch; only rank 0 evaluates, shows progress, saves."""
 
     def fit(self, progress: bool = True, on_eval=None, checkpoint: str | Path | None = None, tokenizer=None,
-            tokenizer_name: str | None = None) -> dict:
+            tokenizer_name: str | None = None, on_step=None) -> dict:
         """Train until the budget is spent; returns the history (step, tokens, train and validation loss, lr,
         seconds). Every ``eval_every`` steps and at the end: a validation estimate, ``on_eval(trainer)`` and, with
-        ``checkpoint``, a save (which needs ``tokenizer``). Training can be stopped and resumed at any save."""
+        ``checkpoint``, a save (which needs ``tokenizer``); ``on_step(trainer, loss)`` after every step. Training can
+        be stopped and resumed at any save."""
         main = self.rank == 0
         bar = tqdm(total=self.config.max_steps, initial=self.step, disable=not (progress and main),
                    unit="step", dynamic_ncols=True)
         running, last_eval = None, None
         started = time.perf_counter() - self.elapsed
         while self.progress() < 1.0:
-            loss = self.train_step()
-            self.elapsed = time.perf_counter() - started
+            loss, self.elapsed = self.train_step(), time.perf_counter() - started
+            if self.world_size > 1:
+                loss, self.elapsed = _agree(loss, self.elapsed, self.rank, self.world_size, self.device)
+            if on_step is not None:
+                on_step(self, loss)
             running = loss if running is None else 0.9 * running + 0.1 * loss
             bar.update(1)
             bar.set_postfix(loss=f"{running:.3f}", val=last_eval and f"{last_eval:.3f}",
-                            tok_s=f"{self.tokens_seen / max(self.elapsed, 1e-9):,.0f}")
+                            tok_s=f"{self.tokens_seen / max(self.elapsed, 1e-9):,.0f}", refresh=False)
             if self.step % self.config.eval_every == 0 or self.progress() >= 1.0:
                 if main:
                     last_eval = self._record(running)
@@ -225,7 +237,7 @@ class Trainer(_TrainerStep):
     def _record(self, train_loss: float) -> float:
         val_loss = self.estimate_val_loss()
         for key, value in zip(self.history, (self.step, self.tokens_seen, train_loss, val_loss,
-                                             lr_at(self.step - 1, self.progress(), self.config), self.elapsed)):
+                                             self.optimizer.param_groups[0]["lr"], self.elapsed)):
             self.history[key].append(value)
         return val_loss
 
@@ -307,7 +319,7 @@ def resume(path: str | Path, trainer: Trainer, tokenizer) -> Trainer:
     return trainer
 
 
-COURSE_TRAIN = TrainConfig(max_steps=1500, batch_size=16, lr=2e-3, warmup_steps=50, eval_every=150)
+COURSE_TRAIN = TrainConfig(max_steps=1000, batch_size=8, lr=3e-3, warmup_steps=50, eval_every=100)
 """The course GPT's recipe (with ``buildllm.model.COURSE_CONFIG``): see notebook 09."""
 SMOKE_CONFIG = GPTConfig(vocab_size=4096, context_length=32, d_model=32, num_heads=2, num_layers=2)
 SMOKE_TRAIN = TrainConfig(max_steps=20, batch_size=8, warmup_steps=5, eval_every=10, eval_batches=2)
