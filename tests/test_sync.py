@@ -97,3 +97,23 @@ def test_imports_are_merged_and_sorted_at_the_top(tmp_path):
 def test_export_refuses_bad_notebooks(tmp_path, cells, message):
     with pytest.raises(ValueError, match=message):
         export.export_notebook(write_notebook(tmp_path, *cells))
+
+
+def test_a_second_default_exp_starts_a_second_module(tmp_path):
+    path = write_notebook(tmp_path, "#| default_exp first", "#| export\nA = 1", "#| default_exp second",
+                          "#| export\nB = 2")
+    (first, source_a), (second, source_b) = export.export_notebook_modules(path)
+    assert (first, second) == ("first", "second")
+    assert "A = 1" in source_a and "B = 2" not in source_a
+    assert "B = 2" in source_b and "A = 1" not in source_b
+    with pytest.raises(export.ExportError, match="2 modules"):
+        export.export_notebook(path)
+
+
+@pytest.mark.parametrize("sources", [
+    ("#| default_exp same", "#| export\nA = 1", "#| default_exp same", "#| export\nB = 2"),
+    ("#| default_exp first", "#| export\nA = 1", "#| default_exp empty"),
+])
+def test_a_module_named_twice_or_left_empty_is_an_error(tmp_path, sources):
+    with pytest.raises(export.ExportError, match="exactly one"):
+        export.export_notebook_modules(write_notebook(tmp_path, *sources))
