@@ -128,6 +128,10 @@ def parameter_counts(model) -> dict[str, int]:
     return counts
 
 
+HISTORY_KEYS = ("epoch", "train_loss", "train_acc", "valid_loss", "valid_acc", "seconds")
+"""What ``train_classifier`` records at each point: epochs done, training and validation loss and accuracy, time."""
+
+
 @torch.no_grad()
 def evaluate_classifier(model, loader, pool=last_token, max_batches: int | None = None) -> tuple[float, float]:
     """(mean cross-entropy, accuracy) over the (ids, lengths, labels) batches of ``loader`` (its first
@@ -163,19 +167,18 @@ def predict(model, loader, pool=last_token) -> tuple[torch.Tensor, torch.Tensor,
     return torch.cat(predicted), torch.cat(true), torch.cat(probability)
 
 
-HISTORY_KEYS = ("epoch", "train_loss", "train_acc", "valid_loss", "valid_acc", "seconds")
-
-
 def train_classifier(model, loaders, epochs: int = 3, lr: float = 5e-4, weight_decay: float = 0.1,
                      evals_per_epoch: int = 2, pool=last_token, progress: bool = True) -> dict[str, list]:
     """Finetune the trainable parameters of ``model`` (see ``freeze_for_finetuning``) on ``loaders["train"]`` for
-    ``epochs`` epochs with AdamW, measuring on ``loaders["valid"]`` before the first step and ``evals_per_epoch``
-    times per epoch. Returns the history, one list per ``HISTORY_KEYS`` entry; leaves the model in eval mode."""
+    ``epochs`` epochs with AdamW, the learning rate falling linearly from ``lr`` to 0, measuring on
+    ``loaders["valid"]`` before the first step and ``evals_per_epoch`` times per epoch. Returns the history, one list
+    per ``HISTORY_KEYS`` entry; leaves the model in eval mode."""
     params = [p for p in model.parameters() if p.requires_grad]
     if not params:
         raise ValueError("The model has no trainable parameters: call freeze_for_finetuning(model) first.")
     optimizer = torch.optim.AdamW(params, lr=lr, weight_decay=weight_decay)
     device, per_epoch = next(model.parameters()).device, len(loaders["train"])
+    decay = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda step: 1 - step / (epochs * per_epoch))
     every, history, started = max(1, per_epoch // evals_per_epoch), {k: [] for k in HISTORY_KEYS}, time.perf_counter()
 
     def record(step, train_loss, train_acc):
@@ -194,6 +197,7 @@ def train_classifier(model, loaders, epochs: int = 3, lr: float = 5e-4, weight_d
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
             optimizer.step()
+            decay.step()
             step += 1
             sums = [sums[0] + loss.item() * len(labels), sums[1] + (logits.argmax(-1).cpu() == labels).sum().item(),
                     sums[2] + len(labels)]
