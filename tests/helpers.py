@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import importlib.util
 import re
+import threading
 from pathlib import Path
 
 import nbformat
@@ -55,3 +59,29 @@ def solution_code(notebook_name: str, exercise: int) -> str:
 def stories_in(path: Path) -> list[str]:
     """The tests' own reading of a story file: the pieces between EOT lines, without surrounding newlines."""
     return [piece.strip("\n") for piece in path.read_text(encoding="utf-8").split(EOT) if piece.strip()]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep the test output clean
+        pass
+
+
+@contextlib.contextmanager
+def loopback_server(folder: Path):
+    """An HTTP server on 127.0.0.1 (a free port) serving ``folder``; yields (base URL, stop function)."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    stopped = []
+
+    def stop():
+        if not stopped:
+            httpd.shutdown()
+            httpd.server_close()
+            thread.join()
+            stopped.append(True)
+
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}", stop
+    finally:
+        stop()

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import http.server
 import socket
-import threading
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from buildllm import corpora, runtime
-from helpers import EOT, stories_in
+from helpers import EOT, loopback_server, stories_in
 from helpers import STORIES as DATA
 
 
@@ -143,31 +141,14 @@ def test_pins_are_the_real_files():
     )
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep the test output clean
-        pass
-
-
 @pytest.fixture
 def server(tmp_path):
     """An HTTP server on 127.0.0.1 (a free port) serving tmp_path/www; yields (base URL, stop function)."""
     www = tmp_path / "www"
     www.mkdir()
     (www / "input.txt").write_bytes(TEXT.encode("utf-8"))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(www)))
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    stopped = []
-
-    def stop():
-        if not stopped:
-            httpd.shutdown()
-            httpd.server_close()
-            thread.join()
-            stopped.append(True)
-
-    yield f"http://127.0.0.1:{httpd.server_address[1]}", stop
-    stop()
+    with loopback_server(www) as served:
+        yield served
 
 
 @pytest.fixture

@@ -3,12 +3,9 @@ GPT-2 checkpoints that transformers writes, loaded into our GPTModel and checked
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import http.server
 import shutil
 import socket
-import threading
 from pathlib import Path
 
 import pytest
@@ -17,6 +14,7 @@ import torch
 from buildllm import gpt2_files, runtime
 from buildllm.corpora import DownloadError, Pin
 from buildllm.model import GPT2_SMALL, GPTConfig, GPTModel
+from helpers import loopback_server
 
 transformers = pytest.importorskip("transformers")
 
@@ -53,31 +51,14 @@ def same_logits(ours: GPTModel, theirs) -> None:
     torch.testing.assert_close(got, expected, atol=1e-5, rtol=0)
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep the test output clean
-        pass
-
-
 @pytest.fixture
 def server(checkpoint, tmp_path):
     """An HTTP server on 127.0.0.1 (a free port) serving the tiny checkpoint; yields (its URL, stop function)."""
     www = tmp_path / "www"
     www.mkdir()
     shutil.copyfile(checkpoint[1], www / "model.safetensors")
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(www)))
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    stopped = []
-
-    def stop():
-        if not stopped:
-            httpd.shutdown()
-            httpd.server_close()
-            thread.join()
-            stopped.append(True)
-
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/model.safetensors", stop
-    stop()
+    with loopback_server(www) as (url, stop):
+        yield f"{url}/model.safetensors", stop
 
 
 @pytest.fixture
