@@ -321,7 +321,7 @@ def resume(path: str | Path, trainer: Trainer, tokenizer) -> Trainer:
 
 COURSE_TRAIN = TrainConfig(max_steps=1000, batch_size=8, lr=3e-3, warmup_steps=50, eval_every=100)
 """The course GPT's recipe (with ``buildllm.model.COURSE_CONFIG``): see notebook 09."""
-SMOKE_CONFIG = GPTConfig(vocab_size=4096, context_length=32, d_model=32, num_heads=2, num_layers=2)
+SMOKE_CONFIG = GPTConfig(vocab_size=4096, context_length=128, d_model=32, num_heads=2, num_layers=2)
 SMOKE_TRAIN = TrainConfig(max_steps=20, batch_size=8, warmup_steps=5, eval_every=10, eval_batches=2)
 """The test run's stand-ins (``BUILDLLM_SMOKE=1``): the same code, seconds instead of minutes."""
 
