@@ -70,3 +70,11 @@ def test_readme_links_resolve():
     targets = re.findall(r"\]\(((?:notebooks|data|benchmarks|scripts)/[^)#\s]+)\)", readme)
     assert targets, "the README's course map links its notebooks"
     assert not [t for t in targets if not (ROOT / t).exists()]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_code_cells_stay_short(path):
+    """COURSE.md: no code cell over about 40 lines (a longer one hides the idea; split it or move a helper out)."""
+    cells = nbformat.read(path, as_version=4).cells
+    long = [i for i, cell in enumerate(cells) if cell.cell_type == "code" and len(cell.source.splitlines()) > 40]
+    assert not long, f"{path.name}: code cells over 40 lines: {long}"

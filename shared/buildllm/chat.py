@@ -24,9 +24,17 @@ def keep_newest(turns: list[list[int]], budget: int) -> list[list[int]]:
     return kept
 
 
+def conversation_ids(tokenizer, turns, message: str, budget: int, prompt_format=format_prompt) -> list[int]:
+    """The ids a model reads before replying to ``message``: the newest (message, reply) ``turns`` that fit in
+    ``budget`` tokens together with the message's prompt, each turn a prompt, its reply and the end token."""
+    encode = tokenizer.encode
+    encoded = [encode(prompt_format({"instruction": m})) + encode(r) + [tokenizer.eot_token] for m, r in turns]
+    encoded.append(encode(prompt_format({"instruction": message})))
+    return [token for turn in keep_newest(encoded, budget) for token in turn]
+
+
 class Chat:
-    """A conversation with an instruction-finetuned GPT, kept in the prompt template: each message an instruction,
-    each reply its response closed by the end token. ``sampling``: temperature, top_k, top_p, repetition_penalty."""
+    """A conversation with an instruction-finetuned GPT, kept in the prompt template (``sampling``: next_token's)."""
 
     def __init__(self, model, tokenizer, max_new_tokens: int = 100, seed: int | None = None,
                  prompt_format=format_prompt, **sampling):
@@ -44,17 +52,12 @@ class Chat:
     def context_ids(self, message: str) -> list[int]:
         """The ids the model reads before replying to ``message``: the newest turns that fit, then the message's
         prompt, leaving room for the reply (at most half the context)."""
-        encode = self.tokenizer.encode
-        turns = [encode(self.prompt_format({"instruction": m})) + encode(r) + [self.tokenizer.eot_token]
-                 for m, r in self.turns]
-        turns.append(encode(self.prompt_format({"instruction": message})))
         context = self.model.config.context_length
         budget = context - min(self.max_new_tokens, context // 2)
-        return [token for turn in keep_newest(turns, budget) for token in turn]
+        return conversation_ids(self.tokenizer, self.turns, message, budget, self.prompt_format)
 
     def stream(self, message: str) -> Iterator[str]:
-        """The reply to ``message``, piece by piece as tokens arrive (never half a character); the turn is
-        remembered when the reply ends (or the stream is closed early)."""
+        """The reply to ``message``, piece by piece (never half a character); the turn is kept when it ends."""
         ids = torch.tensor([self.context_ids(message)], device=self.device)
         eot, pieces = self.tokenizer.eot_token, []
         tokens = stream_tokens(self.model, ids, self.max_new_tokens, eot_token=eot, generator=self.generator,
@@ -92,8 +95,7 @@ def chat_in_terminal(model, tokenizer, max_new_tokens: int = 100, ask=input, **s
 
 
 def chat_box(model, tokenizer, max_new_tokens: int = 100, **sampling):
-    """A chat in the notebook (ipywidgets): a text field, Send and Reset buttons, and a conversation area that fills
-    as tokens arrive. Display it as a cell's last value; returns None (with a hint) when ipywidgets is missing."""
+    """A chat box (ipywidgets): a text field, Send and Reset, a conversation that fills as tokens arrive."""
     try:
         import ipywidgets as widgets
     except ImportError:

@@ -120,6 +120,15 @@ def _agree(loss: float, elapsed: float, rank: int, world_size: int, device) -> t
     return shared[0].item() / world_size, shared[1].item()
 
 
+def _record_evaluation(trainer, train_loss: float) -> float:
+    """A validation estimate, written into the trainer's history with the step, tokens, lr and seconds."""
+    val_loss = trainer.estimate_val_loss()
+    for key, value in zip(trainer.history, (trainer.step, trainer.tokens_seen, train_loss, val_loss,
+                                            trainer.optimizer.param_groups[0]["lr"], trainer.elapsed)):
+        trainer.history[key].append(value)
+    return val_loss
+
+
 class _TrainerSetup:
     """What a Trainer holds: the model, the data, the recipe, the optimizer, the batch generator, the step, the
     time spent and the history. (Trainer is built in three cells: this setup, one step, then the loop.)"""
@@ -225,7 +234,7 @@ class Trainer(_TrainerStep):
                             tok_s=f"{self.tokens_seen / max(self.elapsed, 1e-9):,.0f}", refresh=False)
             if self.step % self.config.eval_every == 0 or self.progress() >= 1.0:
                 if main:
-                    last_eval = self._record(running)
+                    last_eval = _record_evaluation(self, running)
                     if on_eval is not None:
                         on_eval(self)
                     if checkpoint is not None:
@@ -233,13 +242,6 @@ class Trainer(_TrainerStep):
                 started = time.perf_counter() - self.elapsed  # evaluation and saving do not eat the budget
         bar.close()
         return self.history
-
-    def _record(self, train_loss: float) -> float:
-        val_loss = self.estimate_val_loss()
-        for key, value in zip(self.history, (self.step, self.tokens_seen, train_loss, val_loss,
-                                             self.optimizer.param_groups[0]["lr"], self.elapsed)):
-            self.history[key].append(value)
-        return val_loss
 
 
 CHECKPOINT_FORMAT = "buildllm-checkpoint"
