@@ -8,10 +8,11 @@ of the training loop around the model's bare step.
 Time to quality (parts ``char`` and ``course``): the course's stories (their fixed train/valid split), trained by
 ``buildllm.train.Trainer`` for the same wall-clock budget with two recipes, both on our own ``GPTModel``:
 
-- the default recipe: what ``python -m buildllm train stories --tokenizer T --minutes M`` does, that is the ``course``
-  preset (``buildllm.model.COURSE_CONFIG``'s sizes, with the tokenizer's vocabulary; printed with the results) with
-  ``COURSE_TRAIN``'s optimizer settings (batch 16, AdamW at 2e-3 with betas 0.9/0.95, weight decay 0.1 on matrices,
-  50 warmup steps, cosine decay to a tenth over the budget, gradient clipping at 1, precision "auto");
+- the default recipe: what ``python -m buildllm train stories --tokenizer T --minutes M`` trains, built by the command
+  line's own parser and functions: the ``course`` preset (``buildllm.model.COURSE_CONFIG``'s sizes, with the
+  tokenizer's vocabulary; printed with the results) and the course GPT's recipe ``COURSE_TRAIN`` (batch 8, AdamW at
+  3e-3 with betas 0.9/0.95, weight decay 0.1 on matrices, 50 warmup steps, cosine decay to a tenth over the budget,
+  gradient clipping at 1, precision "auto");
 - the reference recipe: 4 layers, 4 heads, 128 dims, context 64, batch 12, AdamW at a constant 1e-3 (PyTorch's
   other defaults: betas 0.9/0.999, weight decay 0.01, here on matrices only), no warmup, no clipping, no dropout,
   float32.
@@ -38,7 +39,9 @@ import time
 import torch
 import torch.nn.functional as F
 
+from buildllm.__main__ import build_parser
 from buildllm.bpe import course_tokenizer
+from buildllm.cli_train import model_config, train_config
 from buildllm.corpora import load_corpus
 from buildllm.data import encode_text
 from buildllm.model import COURSE_CONFIG, GPTConfig, GPTModel, autocast_context, resolve_precision
@@ -48,14 +51,15 @@ from buildllm.train import COURSE_TRAIN, TrainConfig, Trainer, bits_per_byte, ev
 NEVER = 10**12  # max_steps when only the wall-clock budget should end a run; eval_every that never comes
 
 
-def default_recipe(vocab_size: int, minutes: float) -> tuple[GPTConfig, TrainConfig]:
-    """The CLI's defaults for `train stories --tokenizer T --minutes M`: the course preset, COURSE_TRAIN's optimizer."""
-    config = dataclasses.replace(COURSE_CONFIG, vocab_size=vocab_size)
-    return config, dataclasses.replace(COURSE_TRAIN, max_steps=NEVER, max_minutes=minutes, eval_every=NEVER,
-                                       eval_batches=1)
+def default_recipe(tokenizer_name: str, vocab_size: int, minutes: float) -> tuple[GPTConfig, TrainConfig]:
+    """What `python -m buildllm train stories --tokenizer NAME --minutes M` trains, from the command line's own
+    parser and defaults (validation only at the end here: its time is not counted in the budget anyway)."""
+    args = build_parser().parse_args(["train", "stories", "--tokenizer", tokenizer_name, "--minutes", str(minutes)])
+    recipe = dataclasses.replace(train_config(args), eval_every=NEVER, eval_batches=1)
+    return model_config(args, vocab_size), recipe
 
 
-def reference_recipe(vocab_size: int, minutes: float) -> tuple[GPTConfig, TrainConfig]:
+def reference_recipe(tokenizer_name: str, vocab_size: int, minutes: float) -> tuple[GPTConfig, TrainConfig]:
     """4 layers, 4 heads, 128 dims, context 64, batch 12, AdamW at a constant 1e-3, float32."""
     config = GPTConfig(vocab_size=vocab_size, context_length=64, d_model=128, num_heads=4, num_layers=4, dropout=0.0)
     recipe = TrainConfig(max_steps=NEVER, max_minutes=minutes, batch_size=12, lr=1e-3, min_lr_ratio=1.0,
@@ -82,14 +86,15 @@ def train_for(config: GPTConfig, recipe: TrainConfig, train_ids, valid_ids, devi
             "eval_seconds": time.perf_counter() - started, "parameters": model.num_parameters()}
 
 
-def time_to_quality(name: str, tokenizer, minutes: float, device, eval_batches: int | None) -> None:
+def time_to_quality(name: str, tokenizer_name: str, tokenizer, minutes: float, device,
+                    eval_batches: int | None) -> None:
     train_ids, valid_ids, valid_bytes = corpus_ids(tokenizer)
     where = "the whole validation split" if eval_batches is None else f"{eval_batches} batches of the validation split"
     print(f"\n{name} tokenizer ({tokenizer.n_vocab:,} ids), {minutes * 60:g} s of training each: {len(train_ids):,} "
           f"training and {len(valid_ids):,} validation tokens ({valid_bytes:,} bytes); loss over {where}")
     results = {}
     for label, make in (("default recipe", default_recipe), ("reference recipe", reference_recipe)):
-        config, recipe = make(tokenizer.n_vocab, minutes)
+        config, recipe = make(tokenizer_name, tokenizer.n_vocab, minutes)
         result = results[label] = train_for(config, recipe, train_ids, valid_ids, device, eval_batches)
         bpb = bits_per_byte(result["loss"], len(valid_ids), valid_bytes)
         print(f"  {label:16} {result['parameters'] / 1e6:5.2f}M parameters, {config.num_layers} layers, "
@@ -155,7 +160,7 @@ def loop_overhead(quick: bool, device) -> None:
           "against the bare step of the same model on a fixed batch (best of two runs each, taken in turns)")
     chars = CharTokenizer.from_text(load_corpus("stories", "all"))
     course = course_tokenizer()
-    small_config, _ = reference_recipe(chars.n_vocab, 1.0)
+    small_config, _ = reference_recipe("char", chars.n_vocab, 1.0)
     settings = {  # name: model, recipe (max_steps = one whole validation period, so its cost is amortised exactly)
         "small (char)": (chars, small_config, TrainConfig(batch_size=12, max_steps=100, eval_every=100)),
         "course": (course, COURSE_CONFIG, dataclasses.replace(COURSE_TRAIN, max_steps=150)),
@@ -193,9 +198,9 @@ def main() -> None:
     eval_batches = 4 if args.quick else None
     if "char" in args.parts:
         chars = CharTokenizer.from_text(load_corpus("stories", "all"))  # every character of both splits, as the CLI
-        time_to_quality("character", chars, 0.2 if args.quick else 1.5, device, eval_batches)
+        time_to_quality("character", "char", chars, 0.2 if args.quick else 1.5, device, eval_batches)
     if "course" in args.parts:
-        time_to_quality("course", course_tokenizer(), 0.3 if args.quick else 5.0, device, eval_batches)
+        time_to_quality("course", "course", course_tokenizer(), 0.3 if args.quick else 5.0, device, eval_batches)
     if "overhead" in args.parts:
         loop_overhead(args.quick, device)
 

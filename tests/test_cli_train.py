@@ -239,3 +239,18 @@ def test_bytes_are_counted_per_token(text):
     tokenizer = course_tokenizer()
     ids = np.array(tokenizer.encode(text), dtype=np.uint16)
     assert cli_train.text_bytes(ids, tokenizer, block=100) == len(text.encode("utf-8"))
+
+
+def test_the_default_recipe_is_the_course_gpts(capsys):
+    """`train` without recipe flags trains with COURSE_TRAIN (what notebook 09 and the benchmark use), and its help
+    quotes those defaults."""
+    from buildllm.__main__ import build_parser
+    from buildllm.train import COURSE_TRAIN
+
+    assert cli_train.train_config(build_parser().parse_args(["train", "stories"])) == COURSE_TRAIN
+    with pytest.raises(SystemExit):
+        main(["train", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    for option, value in (("--steps", COURSE_TRAIN.max_steps), ("--batch-size", COURSE_TRAIN.batch_size),
+                          ("--lr", COURSE_TRAIN.lr), ("--warmup", COURSE_TRAIN.warmup_steps)):
+        assert f"(default {value}" in shown.split(option, 2)[2], option

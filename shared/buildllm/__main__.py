@@ -143,12 +143,12 @@ def add_train(commands) -> None:
     sizes.add_argument("--d-model", type=positive_int, help="length of each token's vector")
     sizes.add_argument("--context", type=positive_int, help="context length in tokens")
     sizes.add_argument("--dropout", type=float, help="dropout probability in [0, 1)")
-    recipe = parser.add_argument_group("budget and recipe (default: buildllm.train.TrainConfig's)")
-    recipe.add_argument("--steps", type=positive_int, help="optimizer steps (default 2000 unless --minutes)")
+    recipe = parser.add_argument_group("budget and recipe (default: the course GPT's, buildllm.train.COURSE_TRAIN)")
+    recipe.add_argument("--steps", type=positive_int, help="optimizer steps (default 1000 unless --minutes)")
     recipe.add_argument("--minutes", type=positive_float, help="minutes of training; with --steps, whichever ends "
                                                                "first (evaluation and saving are not counted)")
-    recipe.add_argument("--batch-size", type=positive_int, help="windows per step, over all processes (default 16)")
-    recipe.add_argument("--lr", type=positive_float, help="peak learning rate (default 0.002)")
+    recipe.add_argument("--batch-size", type=positive_int, help="windows per step, over all processes (default 8)")
+    recipe.add_argument("--lr", type=positive_float, help="peak learning rate (default 0.003)")
     recipe.add_argument("--warmup", type=int, help="warmup steps (default 50, or a tenth of --steps if fewer)")
     recipe.add_argument("--seed", type=int, help="seed of the initial weights and the batches drawn (default 123)")
     recipe.add_argument("--eval-every", type=positive_int, help="steps between validations and checkpoints "

@@ -37,7 +37,7 @@ from . import tokenfiles
 from .model import COURSE_CONFIG, GPT2_SMALL, GPTConfig, GPTModel
 from .runtime import get_device, replace_atomically
 from .tokenfiles import TOKENIZERS, load_tokenizer, token_dtype, tokenizer_sha256
-from .train import CheckpointError, TrainConfig, Trainer, bits_per_byte, evaluate, read_checkpoint, resume
+from .train import COURSE_TRAIN, CheckpointError, TrainConfig, Trainer, bits_per_byte, evaluate, read_checkpoint, resume
 
 PRESETS = {
     "course": COURSE_CONFIG,  # the course GPT: 4 layers, 4 heads, 128 dims, context 128 (1.3M parameters)
@@ -190,8 +190,8 @@ def model_config(args, vocab_size: int, saved: dict | None = None) -> GPTConfig:
 
 
 def train_config(args, saved: dict | None = None) -> TrainConfig:
-    """The recipe: the flags given, else (on --resume) the checkpoint's, else TrainConfig's defaults."""
-    base = TrainConfig(**{**saved, "betas": tuple(saved["betas"])}) if saved else TrainConfig()
+    """The recipe: the flags given, else (on --resume) the checkpoint's, else the course GPT's (COURSE_TRAIN)."""
+    base = TrainConfig(**{**saved, "betas": tuple(saved["betas"])}) if saved else COURSE_TRAIN
     changes = {"max_steps": args.steps, "max_minutes": args.minutes, "batch_size": args.batch_size, "lr": args.lr,
                "warmup_steps": args.warmup, "seed": args.seed, "eval_every": args.eval_every,
                "eval_batches": args.eval_batches, "precision": args.precision}
