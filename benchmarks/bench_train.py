@@ -59,7 +59,7 @@ def default_recipe(tokenizer_name: str, vocab_size: int, minutes: float) -> tupl
     return model_config(args, vocab_size), recipe
 
 
-def reference_recipe(tokenizer_name: str, vocab_size: int, minutes: float) -> tuple[GPTConfig, TrainConfig]:
+def reference_recipe(vocab_size: int, minutes: float) -> tuple[GPTConfig, TrainConfig]:
     """4 layers, 4 heads, 128 dims, context 64, batch 12, AdamW at a constant 1e-3, float32."""
     config = GPTConfig(vocab_size=vocab_size, context_length=64, d_model=128, num_heads=4, num_layers=4, dropout=0.0)
     recipe = TrainConfig(max_steps=NEVER, max_minutes=minutes, batch_size=12, lr=1e-3, min_lr_ratio=1.0,
@@ -86,15 +86,15 @@ def train_for(config: GPTConfig, recipe: TrainConfig, train_ids, valid_ids, devi
             "eval_seconds": time.perf_counter() - started, "parameters": model.num_parameters()}
 
 
-def time_to_quality(name: str, tokenizer_name: str, tokenizer, minutes: float, device,
-                    eval_batches: int | None) -> None:
+def time_to_quality(tokenizer_name: str, tokenizer, minutes: float, device, eval_batches: int | None) -> None:
     train_ids, valid_ids, valid_bytes = corpus_ids(tokenizer)
     where = "the whole validation split" if eval_batches is None else f"{eval_batches} batches of the validation split"
-    print(f"\n{name} tokenizer ({tokenizer.n_vocab:,} ids), {minutes * 60:g} s of training each: {len(train_ids):,} "
-          f"training and {len(valid_ids):,} validation tokens ({valid_bytes:,} bytes); loss over {where}")
-    results = {}
-    for label, make in (("default recipe", default_recipe), ("reference recipe", reference_recipe)):
-        config, recipe = make(tokenizer_name, tokenizer.n_vocab, minutes)
+    print(f"\n{tokenizer_name} tokenizer ({tokenizer.n_vocab:,} ids), {minutes * 60:g} s of training each: "
+          f"{len(train_ids):,} training and {len(valid_ids):,} validation tokens ({valid_bytes:,} bytes); loss over "
+          f"{where}")
+    results, recipes = {}, {"default recipe": default_recipe(tokenizer_name, tokenizer.n_vocab, minutes),
+                            "reference recipe": reference_recipe(tokenizer.n_vocab, minutes)}
+    for label, (config, recipe) in recipes.items():
         result = results[label] = train_for(config, recipe, train_ids, valid_ids, device, eval_batches)
         bpb = bits_per_byte(result["loss"], len(valid_ids), valid_bytes)
         print(f"  {label:16} {result['parameters'] / 1e6:5.2f}M parameters, {config.num_layers} layers, "
@@ -160,7 +160,7 @@ def loop_overhead(quick: bool, device) -> None:
           "against the bare step of the same model on a fixed batch (best of two runs each, taken in turns)")
     chars = CharTokenizer.from_text(load_corpus("stories", "all"))
     course = course_tokenizer()
-    small_config, _ = reference_recipe("char", chars.n_vocab, 1.0)
+    small_config, _ = reference_recipe(chars.n_vocab, 1.0)
     settings = {  # name: model, recipe (max_steps = one whole validation period, so its cost is amortised exactly)
         "small (char)": (chars, small_config, TrainConfig(batch_size=12, max_steps=100, eval_every=100)),
         "course": (course, COURSE_CONFIG, dataclasses.replace(COURSE_TRAIN, max_steps=150)),
@@ -198,9 +198,9 @@ def main() -> None:
     eval_batches = 4 if args.quick else None
     if "char" in args.parts:
         chars = CharTokenizer.from_text(load_corpus("stories", "all"))  # every character of both splits, as the CLI
-        time_to_quality("character", "char", chars, 0.2 if args.quick else 1.5, device, eval_batches)
+        time_to_quality("char", chars, 0.2 if args.quick else 1.5, device, eval_batches)
     if "course" in args.parts:
-        time_to_quality("course", "course", course_tokenizer(), 0.3 if args.quick else 5.0, device, eval_batches)
+        time_to_quality("course", course_tokenizer(), 0.3 if args.quick else 5.0, device, eval_batches)
     if "overhead" in args.parts:
         loop_overhead(args.quick, device)
 

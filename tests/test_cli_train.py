@@ -11,10 +11,10 @@ import torch
 import torch.nn.functional as F
 
 from buildllm import cli_train, tokenfiles
-from buildllm.__main__ import main
+from buildllm.__main__ import build_parser, main
 from buildllm.bpe import course_tokenizer
 from buildllm.corpora import load_corpus
-from buildllm.train import load_model
+from buildllm.train import COURSE_TRAIN, load_model
 
 pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
@@ -244,9 +244,6 @@ def test_bytes_are_counted_per_token(text):
 def test_the_default_recipe_is_the_course_gpts(capsys):
     """`train` without recipe flags trains with COURSE_TRAIN (what notebook 09 and the benchmark use), and its help
     quotes those defaults."""
-    from buildllm.__main__ import build_parser
-    from buildllm.train import COURSE_TRAIN
-
     assert cli_train.train_config(build_parser().parse_args(["train", "stories"])) == COURSE_TRAIN
     with pytest.raises(SystemExit):
         main(["train", "--help"])
