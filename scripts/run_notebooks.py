@@ -4,7 +4,7 @@
     python scripts/run_notebooks.py 01_eliza        # the ones whose names start with these
 
 Runs each in a fresh kernel from the notebooks folder, with the smoke-scale switch off, and prints the minutes each
-took (the numbers in the README's course map). Stops at the first notebook that raises.
+took (the numbers in the README's course map) and its slowest cells. Stops at the first notebook that raises.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import html
 import os
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 import nbformat
@@ -49,13 +50,26 @@ def show_bars_finished(notebook) -> None:
                 output["data"]["text/plain"] = text
 
 
+def pop_cell_seconds(notebook) -> dict[int, float]:
+    """Each code cell's run time in seconds, by cell index; the timing metadata is removed (it would churn diffs)."""
+    seconds = {}
+    for index, cell in enumerate(notebook.cells):
+        timing = cell.get("metadata", {}).pop("execution", {})
+        began, ended = timing.get("iopub.execute_input"), timing.get("shell.execute_reply")
+        if began and ended:
+            seconds[index] = (datetime.fromisoformat(ended) - datetime.fromisoformat(began)).total_seconds()
+    return seconds
+
+
 def run(path: Path) -> float:
     notebook = nbformat.read(path, as_version=4)
     os.environ.pop(SMOKE_ENV, None)  # the kernel inherits this process's environment: full scale
     start = time.perf_counter()
     resources = {"metadata": {"path": str(path.parent)}}
-    NotebookClient(notebook, timeout=None, kernel_name="python3", resources=resources, record_timing=False).execute()
+    NotebookClient(notebook, timeout=None, kernel_name="python3", resources=resources, record_timing=True).execute()
     seconds = time.perf_counter() - start
+    slowest = sorted(pop_cell_seconds(notebook).items(), key=lambda item: -item[1])[:5]
+    print(f"{path.name}: slowest cells " + ", ".join(f"[{index}] {s:.0f} s" for index, s in slowest), flush=True)
     show_bars_finished(notebook)
     nbformat.write(notebook, path)
     return seconds

@@ -278,10 +278,11 @@ def test_dropout_only_in_training():
     assert torch.equal(model(ids), model(ids))
 
 
-def test_gpt2_initialization():
+def test_initialization():
+    """GPT-2's, but for the token table's wider start (the position table's is tested below)."""
     torch.manual_seed(0)
     model = GPTModel(COURSE_CONFIG)
-    assert abs(model.tok_emb.weight.std().item() - 0.02) < 1e-3
+    assert abs(model.tok_emb.weight.std().item() - 0.1) < 5e-3
     branch_end = model.blocks[0].ff.down.weight.std().item()
     assert abs(branch_end - 0.02 / math.sqrt(2 * COURSE_CONFIG.num_layers)) < 1e-3
     assert torch.count_nonzero(model.blocks[0].ff.up.bias) == 0
@@ -379,3 +380,14 @@ def test_diagrams_draw_with_the_given_sizes():
         texts = " ".join(text.get_text() for text in ax.texts)
         assert ax.get_title() and expected in texts
         plt.close(figure)
+
+
+@pytest.mark.parametrize("d_model", [6, 5])
+def test_the_position_table_starts_as_sinusoids(d_model):
+    model = GPTModel(GPTConfig(vocab_size=20, context_length=8, d_model=d_model, num_heads=1, num_layers=1))
+    table = model.pos_emb.weight.detach().tolist()
+    for position in range(8):  # the original Transformer's code, one number at a time: sin, cos, sin, ...
+        for dim in range(d_model):
+            angle = position / 10000 ** ((dim - dim % 2) / d_model)
+            wave = math.sin(angle) if dim % 2 == 0 else math.cos(angle)
+            assert table[position][dim] == pytest.approx(0.14 * wave, abs=1e-6)

@@ -93,10 +93,7 @@ class GPTModel(nn.Module):
         self.lm_head = nn.Linear(config.d_model, config.vocab_size, bias=False)
         if config.tie_weights:
             self.lm_head.weight = self.tok_emb.weight  # one matrix, two uses
-        self.apply(_init_gpt2)
-        for block in self.blocks:  # the layers that end each branch: keep the shortcut's sum from growing with depth
-            for layer in (block.attn.proj, block.ff.down):
-                nn.init.normal_(layer.weight, mean=0.0, std=0.02 / (2 * config.num_layers) ** 0.5)
+        _initialize(self)
 
     def forward(self, ids: torch.Tensor) -> torch.Tensor:
         check_ids(ids, self.config)
@@ -108,6 +105,30 @@ class GPTModel(nn.Module):
     def num_parameters(self) -> int:
         """Parameters, each counted once (a tied matrix is one matrix)."""
         return sum(p.numel() for p in self.parameters())
+
+
+TOKEN_STD, POSITION_HEIGHT = 0.1, 0.14
+"""The start of the two tables (GPT-2 draws both from N(0, 0.02)): token vectors from N(0, TOKEN_STD), positions as
+notebook 06's sinusoids of this height. Measured in notebook 09: small models learn much faster from it."""
+
+
+def sinusoidal_positions(context_length: int, dim: int, base: float = 10000.0) -> torch.Tensor:
+    """Notebook 06's (context_length, dim) table: sin at even dimensions, cos at odd ones, slower and slower waves."""
+    angles = torch.arange(context_length).unsqueeze(1) / base ** (torch.arange(0, dim, 2) / dim)
+    table = torch.zeros(context_length, dim)
+    table[:, 0::2], table[:, 1::2] = torch.sin(angles), torch.cos(angles[:, : dim // 2])
+    return table
+
+
+def _initialize(model: GPTModel) -> None:
+    """GPT-2's initialization with the branch ends scaled down; then the course's start for the two tables."""
+    model.apply(_init_gpt2)
+    for block in model.blocks:  # the layers that end each branch: keep the shortcut's sum from growing with depth
+        for layer in (block.attn.proj, block.ff.down):
+            nn.init.normal_(layer.weight, mean=0.0, std=0.02 / (2 * model.config.num_layers) ** 0.5)
+    nn.init.normal_(model.tok_emb.weight, mean=0.0, std=TOKEN_STD)
+    with torch.no_grad():  # a table where "one position back" looks the same everywhere (notebook 06)
+        model.pos_emb.weight.copy_(POSITION_HEIGHT * sinusoidal_positions(*model.pos_emb.weight.shape))
 
 
 def _init_gpt2(module: nn.Module) -> None:
