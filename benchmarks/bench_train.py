@@ -17,11 +17,12 @@ Time to quality (parts ``char`` and ``course``): the course's stories (their fix
   other defaults: betas 0.9/0.999, weight decay 0.01, here on matrices only), no warmup, no clipping, no dropout,
   float32.
 
-Each model is then evaluated on the whole validation split with ``buildllm.train.evaluate`` (every token predicted
-once, windows of its own context length): nats per token and bits per byte, with the steps and tokens each took.
-Part ``char`` uses the character tokenizer and 90 seconds, part ``course`` the course tokenizer and 5 minutes. Time
-spent on evaluations during training is not counted in the budget (``Trainer.fit`` stops the clock for them); the
-runs here evaluate only at the end.
+The two recipes train in turns of two seconds each, every model on its own clock, until each has spent its budget:
+this machine's speed drifts by 20 to 30% within minutes, and in turns the drift falls on both recipes alike. Each
+model is then evaluated on the whole validation split with ``buildllm.train.evaluate`` (every token predicted once,
+windows of its own context length): nats per token and bits per byte, with the steps and tokens each took. Part
+``char`` uses the character tokenizer and 90 seconds, part ``course`` the course tokenizer and 5 minutes. There are
+no evaluations during training.
 
 Loop overhead (part ``overhead``): tokens per second of the whole ``Trainer.fit`` loop (drawing batches, forward,
 backward, clipping, the step, the learning rate schedule, and the periodic validation estimates amortised over the
@@ -49,6 +50,7 @@ from buildllm.tokenizers import CharTokenizer
 from buildllm.train import COURSE_TRAIN, TrainConfig, Trainer, bits_per_byte, evaluate
 
 NEVER = 10**12  # max_steps when only the wall-clock budget should end a run; eval_every that never comes
+TURN_SECONDS = 2.0  # the recipes of a time-to-quality part train in turns of this long each
 
 
 def default_recipe(tokenizer_name: str, vocab_size: int, minutes: float) -> tuple[GPTConfig, TrainConfig]:
@@ -74,16 +76,28 @@ def corpus_ids(tokenizer) -> tuple[torch.Tensor, torch.Tensor, int]:
     return encode_text(train, tokenizer), encode_text(valid, tokenizer), len(valid.encode("utf-8"))
 
 
-def train_for(config: GPTConfig, recipe: TrainConfig, train_ids, valid_ids, device, eval_batches) -> dict:
-    torch.manual_seed(recipe.seed)
-    model = GPTModel(config)
-    trainer = Trainer(model, train_ids, valid_ids, recipe, device)
-    trainer.fit(progress=False)
-    started = time.perf_counter()
-    loss = evaluate(model, valid_ids, config.context_length, batch_size=16, max_batches=eval_batches,
-                    precision=recipe.precision)
-    return {"loss": loss, "steps": trainer.step, "tokens": trainer.tokens_seen, "seconds": trainer.elapsed,
-            "eval_seconds": time.perf_counter() - started, "parameters": model.num_parameters()}
+def train_in_turns(recipes: dict, train_ids, valid_ids, device, eval_batches) -> dict:
+    """Train each recipe's model until its own clock reaches its budget, taking turns of ``TURN_SECONDS``; then evaluate
+    each. This machine's speed drifts by 20 to 30% within minutes, so runs one after the other would compare the
+    drift, not the recipes; in turns, the drift falls on both alike. Each clock counts only its own steps
+    (``Trainer.train_step``, the step ``Trainer.fit`` repeats; the loop's bookkeeping is the overhead part's)."""
+    trainers = {}
+    for label, (config, recipe) in recipes.items():
+        torch.manual_seed(recipe.seed)
+        trainers[label] = Trainer(GPTModel(config), train_ids, valid_ids, recipe, device)
+    while any(trainer.progress() < 1.0 for trainer in trainers.values()):
+        for trainer in trainers.values():
+            turn_ends = time.perf_counter() + TURN_SECONDS
+            while trainer.progress() < 1.0 and time.perf_counter() < turn_ends:
+                started = time.perf_counter()
+                trainer.train_step()
+                _synchronize(device)
+                trainer.elapsed += time.perf_counter() - started
+    return {label: {"loss": evaluate(trainer.model, valid_ids, trainer.model.config.context_length, batch_size=16,
+                                     max_batches=eval_batches, precision=trainer.config.precision),
+                    "steps": trainer.step, "tokens": trainer.tokens_seen, "seconds": trainer.elapsed,
+                    "parameters": trainer.model.num_parameters()}
+            for label, trainer in trainers.items()}
 
 
 def time_to_quality(tokenizer_name: str, tokenizer, minutes: float, device, eval_batches: int | None) -> None:
@@ -92,10 +106,11 @@ def time_to_quality(tokenizer_name: str, tokenizer, minutes: float, device, eval
     print(f"\n{tokenizer_name} tokenizer ({tokenizer.n_vocab:,} ids), {minutes * 60:g} s of training each: "
           f"{len(train_ids):,} training and {len(valid_ids):,} validation tokens ({valid_bytes:,} bytes); loss over "
           f"{where}")
-    results, recipes = {}, {"default recipe": default_recipe(tokenizer_name, tokenizer.n_vocab, minutes),
-                            "reference recipe": reference_recipe(tokenizer.n_vocab, minutes)}
+    recipes = {"default recipe": default_recipe(tokenizer_name, tokenizer.n_vocab, minutes),
+               "reference recipe": reference_recipe(tokenizer.n_vocab, minutes)}
+    results = train_in_turns(recipes, train_ids, valid_ids, device, eval_batches)
     for label, (config, recipe) in recipes.items():
-        result = results[label] = train_for(config, recipe, train_ids, valid_ids, device, eval_batches)
+        result = results[label]
         bpb = bits_per_byte(result["loss"], len(valid_ids), valid_bytes)
         print(f"  {label:16} {result['parameters'] / 1e6:5.2f}M parameters, {config.num_layers} layers, "
               f"d_model {config.d_model}, context {config.context_length}, batch {recipe.batch_size}, "
