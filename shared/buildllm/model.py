@@ -109,7 +109,7 @@ class GPTModel(nn.Module):
 
 TOKEN_STD, POSITION_HEIGHT = 0.1, 0.14
 """The start of the two tables (GPT-2 draws both from N(0, 0.02)): token vectors from N(0, TOKEN_STD), positions as
-notebook 06's sinusoids of this height. Measured in notebook 09: small models learn much faster from it."""
+notebook 06's sinusoids of this height. Measured in notebook 09: small models learn faster from it."""
 
 
 def sinusoidal_positions(context_length: int, dim: int, base: float = 10000.0) -> torch.Tensor:
